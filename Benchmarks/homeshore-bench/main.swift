@@ -1,0 +1,2 @@
+import HomeshoreKit
+print("homeshore-bench \(HomeshoreInfo.version)")
