@@ -1,0 +1,37 @@
+import Foundation
+
+/// What a crawl did, source by source.
+public struct CrawlReport: Sendable, Codable {
+    public var runID: Int64
+    public var outcomes: [SourceOutcome]
+    /// Seconds from start to end.
+    public var elapsed: Double
+
+    /// `ok` when every source worked, `failed` when none did, `partial` otherwise.
+    public var status: String {
+        let worked = outcomes.filter { $0.status == "ok" }.count
+        if worked == outcomes.count { return "ok" }
+        if outcomes.allSatisfy({ $0.status == "failed" }) { return "failed" }
+        return "partial"
+    }
+
+    /// The process exit code for this outcome: 0 all well, 1 nothing worked, 2 some sources failed.
+    public var exitCode: Int32 {
+        switch status {
+        case "ok": return 0
+        case "failed": return 1
+        default: return 2
+        }
+    }
+
+    /// Pages fetched in all.
+    public var pages: Int { outcomes.reduce(0) { $0 + $1.pages } }
+}
+
+/// A snapshot of a running crawl, for a progress line.
+public struct CrawlProgress: Sendable {
+    public var pagesDone: Int
+    public var pagesQueued: Int
+    public var offers: Int
+    public var errors: Int
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// JSON-LD blocks of a page, parsed, with the schema.org objects of a given type found wherever they sit:
+/// at the top level, in arrays, in `@graph`, in an `ItemList`, or nested in another object.
+public struct JSONLD {
+    /// The parsed top-level values, one per block that parsed.
+    public var values: [Any]
+    /// One message per block that did not parse, saying why.
+    public var warnings: [String]
+
+    /// Parses the text of JSON-LD `<script>` blocks; a malformed block is skipped with a warning.
+    /// - Parameters:
+    ///   - blocks: the contents of the `<script type="application/ld+json">` elements.
+    ///   - url: the page, named in warnings.
+    public init(blocks: [String], url: String) {
+        values = []
+        warnings = []
+        for (index, block) in blocks.enumerated() {
+            let trimmed = block.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { continue }
+            do {
+                let value = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
+                values.append(value)
+            } catch {
+                let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "invalid JSON"
+                warnings.append("\(url): JSON-LD block \(index + 1) skipped: \(reason)")
+            }
+        }
+    }
+
+    /// Every object whose `@type` is one of `types`, in document order.
+    public func objects(ofType types: Set<String>) -> [[String: Any]] {
+        var found: [[String: Any]] = []
+        for value in values { collect(value, types: types, into: &found, depth: 0) }
+        return found
+    }
+
+    private func collect(_ value: Any, types: Set<String>, into found: inout [[String: Any]], depth: Int) {
+        guard depth < 12 else { return }
+        if let array = value as? [Any] {
+            for item in array { collect(item, types: types, into: &found, depth: depth + 1) }
+            return
+        }
+        guard let object = value as? [String: Any] else { return }
+        if JSONLD.types(of: object).contains(where: types.contains) {
+            found.append(object)
+            return
+        }
+        for key in ["@graph", "itemListElement", "item", "mainEntity", "about", "hasPart"] {
+            if let child = object[key] { collect(child, types: types, into: &found, depth: depth + 1) }
+        }
+    }
+
+    /// The `@type` of an object as a list (a type may be one string or an array), without any schema prefix.
+    static func types(of object: [String: Any]) -> [String] {
+        let raw: [String]
+        if let one = object["@type"] as? String { raw = [one] }
+        else if let many = object["@type"] as? [String] { raw = many }
+        else { raw = [] }
+        return raw.map { type in
+            if let slash = type.lastIndex(where: { $0 == "/" || $0 == ":" }) { return String(type[type.index(after: slash)...]) }
+            return type
+        }
+    }
+
+    /// A value read as text: strings as they are, numbers printed, `{"name": ...}` or `{"value": ...}` objects
+    /// by their name or value, the first element of arrays.
+    static func text(_ value: Any?) -> String? {
+        switch value {
+        case let s as String:
+            let t = HTMLText.normalizeSpace(s)
+            return t.isEmpty ? nil : t
+        case let n as NSNumber: return n.stringValue
+        case let array as [Any]: return array.lazy.compactMap { text($0) }.first
+        case let object as [String: Any]: return text(object["name"] ?? object["value"] ?? object["@value"])
+        default: return nil
+        }
+    }
+
+    /// A value read as a number, from a JSON number or a numeric string (`"1850.00"`, `"1 850,50"`).
+    static func number(_ value: Any?) -> Double? {
+        switch value {
+        case let n as NSNumber: return n.doubleValue
+        case let s as String: return SalaryText.numbers(in: s).first
+        default: return nil
+        }
+    }
+}

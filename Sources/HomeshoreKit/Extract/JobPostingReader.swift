@@ -1,0 +1,115 @@
+import Foundation
+
+/// Reads schema.org `JobPosting` objects into offers, with no recipe.
+public enum JobPostingReader {
+    /// Every JobPosting of a page's JSON-LD, as offers.
+    /// - Parameters:
+    ///   - jsonld: the page's parsed JSON-LD.
+    ///   - source: the source name the offers get.
+    ///   - pageURL: the page they were read from; relative URLs resolve against it.
+    public static func offers(in jsonld: JSONLD, source: String, pageURL: String) -> [Offer] {
+        jsonld.objects(ofType: ["JobPosting"]).map { offer(from: $0, source: source, pageURL: pageURL) }
+    }
+
+    /// One JobPosting object as an offer.
+    static func offer(from object: [String: Any], source: String, pageURL: String) -> Offer {
+        var offer = Offer(source: source, url: URLText.resolve(JSONLD.text(object["url"]), against: pageURL) ?? pageURL)
+        offer.title = JSONLD.text(object["title"]) ?? JSONLD.text(object["name"])
+        offer.employer = JSONLD.text(object["hiringOrganization"])
+        readLocation(object["jobLocation"], into: &offer)
+        if let type = JSONLD.text(object["jobLocationType"]), type.uppercased() == "TELECOMMUTE" {
+            offer.remote = "full"
+        }
+        offer.employmentType = strings(object["employmentType"])
+        offer.contract = ContractText.fromEmploymentTypes(offer.employmentType)
+        readSalary(object["baseSalary"] ?? object["estimatedSalary"], into: &offer)
+        offer.posted = JSONLD.text(object["datePosted"]).flatMap(day)
+        offer.validThrough = JSONLD.text(object["validThrough"]).flatMap(day)
+        offer.sourceID = JSONLD.text(object["identifier"])
+        if let html = object["description"] as? String {
+            let text = HTMLText.plainText(fromHTML: html)
+            offer.description = text.isEmpty ? nil : text
+        }
+        return offer
+    }
+
+    static func day(_ text: String) -> String? {
+        DateText.parse(text).map(DateText.dayString)
+    }
+
+    static func strings(_ value: Any?) -> [String] {
+        if let one = value as? String {
+            return one.split(separator: ",").map { HTMLText.normalizeSpace(String($0)) }.filter { !$0.isEmpty }
+        }
+        if let many = value as? [Any] { return many.compactMap { JSONLD.text($0) } }
+        return []
+    }
+
+    static func readLocation(_ value: Any?, into offer: inout Offer) {
+        let place: Any? = (value as? [Any])?.first ?? value
+        if let text = place as? String {
+            offer.location = HTMLText.normalizeSpace(text)
+            return
+        }
+        guard let place = place as? [String: Any] else { return }
+        let address = place["address"]
+        if let address = address as? [String: Any] {
+            offer.location = JSONLD.text(address["addressLocality"]) ?? JSONLD.text(address["addressRegion"])
+                ?? JSONLD.text(place["name"])
+            offer.postalCode = JSONLD.text(address["postalCode"])
+        } else {
+            offer.location = JSONLD.text(address) ?? JSONLD.text(place["name"])
+        }
+    }
+
+    static func readSalary(_ value: Any?, into offer: inout Offer) {
+        guard let value else { return }
+        if let text = value as? String {
+            offer.salaryText = text
+            apply(SalaryText.parse(text), to: &offer)
+            return
+        }
+        if let number = value as? NSNumber {
+            offer.salaryMin = number.doubleValue
+            offer.salaryMax = number.doubleValue
+            return
+        }
+        guard let amount = value as? [String: Any] else { return }
+        offer.currency = JSONLD.text(amount["currency"])?.uppercased()
+        var period = JSONLD.text(amount["unitText"])
+        if let quantity = amount["value"] as? [String: Any] {
+            let exact = JSONLD.number(quantity["value"])
+            offer.salaryMin = JSONLD.number(quantity["minValue"]) ?? exact
+            offer.salaryMax = JSONLD.number(quantity["maxValue"]) ?? exact ?? offer.salaryMin
+            if offer.salaryMin == nil { offer.salaryMin = offer.salaryMax }
+            period = JSONLD.text(quantity["unitText"]) ?? period
+        } else if let exact = JSONLD.number(amount["value"]) {
+            offer.salaryMin = exact
+            offer.salaryMax = exact
+        } else {
+            offer.salaryMin = JSONLD.number(amount["minValue"])
+            offer.salaryMax = JSONLD.number(amount["maxValue"]) ?? offer.salaryMin
+        }
+        offer.salaryPeriod = period.flatMap(unit)
+    }
+
+    /// schema.org `unitText` (`HOUR`, `MONTH`, `YEARLY`...) as a period.
+    static func unit(_ text: String) -> String? {
+        switch text.uppercased() {
+        case "HOUR", "HOURLY", "PER_HOUR": return "hour"
+        case "DAY", "DAILY", "PER_DAY": return "day"
+        case "WEEK", "WEEKLY", "PER_WEEK": return "week"
+        case "MONTH", "MONTHLY", "PER_MONTH": return "month"
+        case "YEAR", "YEARLY", "ANNUAL", "ANNUALLY", "PER_YEAR": return "year"
+        default: return SalaryText.parse(text)?.period
+        }
+    }
+
+    static func apply(_ salary: Salary?, to offer: inout Offer) {
+        guard let salary else { return }
+        offer.salaryMin = salary.min
+        offer.salaryMax = salary.max
+        offer.salaryPeriod = salary.period
+        offer.currency = salary.currency ?? offer.currency
+    }
+}

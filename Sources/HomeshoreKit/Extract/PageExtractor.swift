@@ -1,0 +1,117 @@
+import Foundation
+
+/// A fetched page handed to extraction.
+public struct Page: Sendable {
+    /// The page's final URL (after redirects): links resolve against it.
+    public var url: String
+    /// The body as it arrived, in any charset.
+    public var body: [UInt8]
+    /// The Content-Type header, for its charset.
+    public var contentType: String?
+    /// When the page was fetched, for relative dates ("il y a 3 jours").
+    public var fetchedAt: Date
+
+    public init(url: String, body: [UInt8], contentType: String?, fetchedAt: Date = Date()) {
+        self.url = url
+        self.body = body
+        self.contentType = contentType
+        self.fetchedAt = fetchedAt
+    }
+}
+
+/// An item of a listing page: what the listing says of an offer, and the link to its detail page.
+public struct ListingItem: Sendable {
+    public var offer: Offer
+    /// The detail page to open, when the source follows links.
+    public var detailURL: String?
+    /// Fields the recipe selects that came out empty for this item.
+    public var missing: [OfferField]
+}
+
+/// What one listing page yields.
+public struct ListingExtraction: Sendable {
+    public var items: [ListingItem]
+    /// The next listing page, when there is one.
+    public var next: String?
+    public var warnings: [String]
+    /// The charset the page was read in, and how it was decided.
+    public var encoding: String
+}
+
+/// Extraction of offers from pages, driven by a source's recipe: JSON-LD first, the recipe where it has one.
+/// A DOM is built only when the recipe needs one, and then once per page.
+public struct PageExtractor: Sendable {
+    public let source: SourceConfig
+
+    public init(source: SourceConfig) {
+        self.source = source
+    }
+
+    /// Extracts the items of a listing (or start) page.
+    /// - Throws: ``HTMLError`` when a selector cannot be evaluated.
+    public func listing(_ page: Page) throws -> ListingExtraction {
+        let decoded = Charset.decode(page.body, contentType: page.contentType)
+        let jsonld = JSONLD(blocks: PageScan.jsonLDBlocks(in: decoded.utf8), url: page.url)
+        var result = ListingExtraction(items: [], next: nil, warnings: jsonld.warnings, encoding: decoded.encoding)
+        let postings = JobPostingReader.offers(in: jsonld, source: source.name, pageURL: page.url)
+        guard source.needsDOM else {
+            result.items = postings.map { ListingItem(offer: $0, detailURL: nil, missing: []) }
+            return result
+        }
+        let document = try HTMLDocument(utf8: PageScan.strippingScriptsAndStyles(decoded.utf8), url: page.url)
+        if let items = source.items {
+            for node in try document.select(items) {
+                var fields: [OfferField: String] = [:]
+                var missing: [OfferField] = []
+                for (field, selector) in source.fields.sorted(by: { $0.key < $1.key }) {
+                    if let value = try document.string(selector, in: node), !value.isEmpty {
+                        fields[field] = value
+                    } else {
+                        missing.append(field)
+                    }
+                }
+                var offer = RecipeValues.offer(from: fields, source: source.name, page: page)
+                var detailURL: String?
+                if let follow = source.follow {
+                    detailURL = URLText.resolve(fields[follow], against: page.url)
+                }
+                if offer.url.isEmpty { offer.url = detailURL ?? page.url }
+                result.items.append(ListingItem(offer: offer, detailURL: detailURL, missing: missing))
+            }
+        } else {
+            result.items = postings.map { ListingItem(offer: $0, detailURL: nil, missing: []) }
+        }
+        if let next = source.next, let link = try document.string(next, in: nil) {
+            let resolved = URLText.resolve(link, against: page.url)
+            if resolved != page.url { result.next = resolved }
+        }
+        return result
+    }
+
+    /// Completes a listing item with its detail page: the detail's JSON-LD JobPosting over the listing's fields,
+    /// then the source's `detail:` fields over both.
+    /// - Returns: the completed offer and warnings.
+    /// - Throws: ``HTMLError`` when a detail selector cannot be evaluated.
+    public func detail(_ page: Page, completing item: ListingItem) throws -> (offer: Offer, warnings: [String]) {
+        let decoded = Charset.decode(page.body, contentType: page.contentType)
+        let jsonld = JSONLD(blocks: PageScan.jsonLDBlocks(in: decoded.utf8), url: page.url)
+        var offer = item.offer
+        offer.url = page.url
+        if let posting = JobPostingReader.offers(in: jsonld, source: source.name, pageURL: page.url).first {
+            var posting = posting
+            posting.url = page.url
+            offer = offer.overlaid(with: posting)
+        }
+        if !source.detail.isEmpty {
+            let document = try HTMLDocument(utf8: PageScan.strippingScriptsAndStyles(decoded.utf8), url: page.url)
+            var fields: [OfferField: String] = [:]
+            for (field, selector) in source.detail {
+                if let value = try document.string(selector, in: nil), !value.isEmpty { fields[field] = value }
+            }
+            var fromRecipe = RecipeValues.offer(from: fields, source: source.name, page: page)
+            fromRecipe.url = page.url
+            offer = offer.overlaid(with: fromRecipe)
+        }
+        return (offer, jsonld.warnings)
+    }
+}

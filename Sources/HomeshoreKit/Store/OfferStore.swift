@@ -1,0 +1,205 @@
+import Foundation
+import GRDB
+
+/// A problem with the database file.
+public struct StoreError: Error, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// The SQLite database of offers and crawl runs (`homeshore.sqlite` in the cache folder), in WAL mode.
+public final class OfferStore: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    static let offerColumns = [
+        "source", "key", "url", "source_id", "title", "employer", "location", "postal_code", "remote", "employment_type",
+        "contract", "salary_min", "salary_max", "salary_period", "currency", "salary_text", "posted", "valid_through",
+        "description",
+    ]
+
+    /// Opens (creating if needed) the database in `folder`, and brings its schema up to date.
+    /// - Parameter folder: the cache folder; created when missing.
+    /// - Throws: ``StoreError`` naming the file when it cannot be opened or migrated.
+    public convenience init(folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(path: folder, message: "cannot create the cache folder: \(error.localizedDescription)")
+        }
+        try self.init(path: (folder as NSString).appendingPathComponent("homeshore.sqlite"))
+    }
+
+    /// Opens (creating if needed) the database file at `path`.
+    /// - Throws: ``StoreError`` naming the file.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, message: "cannot open the database: \(error.message ?? "\(error)")")
+        } catch {
+            throw StoreError(path: path, message: "cannot open the database: \(error)")
+        }
+    }
+
+    // MARK: - Crawl runs
+
+    /// Records the start of a crawl run.
+    /// - Returns: the run's id.
+    public func beginRun(at date: Date = Date()) throws -> Int64 {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO crawl_runs (started_at, status) VALUES (?, 'running')",
+                arguments: [DateText.timestamp(date)])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Records how a run ended, with the outcome of every source.
+    public func finishRun(_ run: Int64, status: String, outcomes: [SourceOutcome], at date: Date = Date()) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE crawl_runs SET finished_at = ?, status = ? WHERE id = ?",
+                arguments: [DateText.timestamp(date), status, run])
+            for o in outcomes {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO crawl_sources
+                        (run_id, source, status, pages, bytes, offers_seen, offers_new, offers_updated, errors, message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    arguments: [run, o.source, o.status, o.pages, o.bytes, o.offersSeen, o.offersNew, o.offersUpdated,
+                                o.errors.count, o.errors.first])
+                for message in o.errors {
+                    try db.execute(sql: "INSERT INTO crawl_errors (run_id, source, message) VALUES (?, ?, ?)",
+                        arguments: [run, o.source, message])
+                }
+            }
+        }
+    }
+
+    /// The most recent runs, newest first, with their per-source figures.
+    public func runs(limit: Int = 10) throws -> [CrawlRecord] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT ?", arguments: [limit])
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                let sources = try Row.fetchAll(db, sql: "SELECT * FROM crawl_sources WHERE run_id = ? ORDER BY source",
+                    arguments: [id]).map { s -> SourceOutcome in
+                    var o = SourceOutcome(source: s["source"])
+                    o.status = s["status"]
+                    o.pages = s["pages"]
+                    o.bytes = s["bytes"]
+                    o.offersSeen = s["offers_seen"]
+                    o.offersNew = s["offers_new"]
+                    o.offersUpdated = s["offers_updated"]
+                    o.errors = try String.fetchAll(db, sql: "SELECT message FROM crawl_errors WHERE run_id = ? AND source = ?",
+                        arguments: [id, o.source])
+                    return o
+                }
+                return CrawlRecord(id: id, startedAt: row["started_at"], finishedAt: row["finished_at"],
+                    status: row["status"], sources: sources)
+            }
+        }
+    }
+
+    // MARK: - Offers
+
+    /// What saving a batch of offers did.
+    public struct SaveResult: Sendable, Equatable {
+        public var new = 0
+        public var updated = 0
+        public var unchanged = 0
+    }
+
+    /// Inserts new offers and updates known ones (same source and key), in one transaction.
+    /// `first_seen` is kept; `last_seen` moves to `date`.
+    /// - Returns: what happened, per source.
+    /// - Parameters:
+    ///   - offers: the offers, from any sources.
+    ///   - run: the crawl run that saw them.
+    ///   - date: when they were seen.
+    public func save(_ offers: [Offer], run: Int64?, at date: Date = Date()) throws -> [String: SaveResult] {
+        let now = DateText.timestamp(date)
+        let columns = Self.offerColumns.joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: Self.offerColumns.count).joined(separator: ", ")
+        let updates = Self.offerColumns.dropFirst(2).map { "\($0) = ?" }.joined(separator: ", ")
+        return try pool.write { db in
+            var result: [String: SaveResult] = [:]
+            let find = try db.cachedStatement(sql: "SELECT id, content_hash FROM offers WHERE source = ? AND key = ?")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO offers (\(columns), content_hash, first_seen, last_seen, first_run, last_run)
+                VALUES (\(placeholders), ?, ?, ?, ?, ?)
+                """)
+            let update = try db.cachedStatement(sql:
+                "UPDATE offers SET \(updates), content_hash = ?, last_seen = ?, last_run = ? WHERE id = ?")
+            let touch = try db.cachedStatement(sql: "UPDATE offers SET last_seen = ?, last_run = ? WHERE id = ?")
+            for offer in offers {
+                let hash = offer.contentHash
+                let values = offer.columnValues.map { $0?.databaseValue ?? .null }
+                if let row = try Row.fetchOne(find, arguments: [offer.source, offer.key]) {
+                    let id: Int64 = row["id"]
+                    if (row["content_hash"] as String) == hash {
+                        try touch.execute(arguments: [now, run, id])
+                        result[offer.source, default: SaveResult()].unchanged += 1
+                    } else {
+                        try update.execute(arguments: StatementArguments(Array(values.dropFirst(2)) + [
+                            hash.databaseValue, now.databaseValue, run.databaseValue, id.databaseValue,
+                        ]))
+                        result[offer.source, default: SaveResult()].updated += 1
+                    }
+                } else {
+                    try insert.execute(arguments: StatementArguments(values + [
+                        hash.databaseValue, now.databaseValue, now.databaseValue, run.databaseValue, run.databaseValue,
+                    ]))
+                    result[offer.source, default: SaveResult()].new += 1
+                }
+            }
+            return result
+        }
+    }
+
+    /// The offers that match a query, newest first.
+    public func offers(matching query: OfferQuery = OfferQuery()) throws -> [StoredOffer] {
+        var sql = "SELECT * FROM offers"
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let since = query.since {
+            conditions.append("first_seen >= ?")
+            arguments.append(DateText.timestamp(since))
+        }
+        if !query.sources.isEmpty {
+            conditions.append("source IN (\(query.sources.map { _ in "?" }.joined(separator: ", ")))")
+            arguments.append(contentsOf: query.sources)
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY first_seen DESC, COALESCE(posted, '') DESC, id DESC"
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+        }
+        var result: [StoredOffer] = []
+        for row in rows {
+            let stored = StoredOffer(row: row)
+            guard query.matches(stored.offer) else { continue }
+            result.append(stored)
+            if let limit = query.limit, result.count >= limit { break }
+        }
+        return result
+    }
+
+    /// The number of offers stored.
+    public func offerCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM offers") ?? 0 }
+    }
+
+    /// Runs SQLite's integrity check. - Returns: `ok` when the file is sound.
+    public func integrityCheck() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}

@@ -1,0 +1,68 @@
+import GRDB
+
+/// The database schema, as a list of migrations applied in order; a migration once released is never edited.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: offers and crawl runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE offers (
+                    id INTEGER PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    source_id TEXT,
+                    title TEXT,
+                    employer TEXT,
+                    location TEXT,
+                    postal_code TEXT,
+                    remote TEXT,
+                    employment_type TEXT NOT NULL DEFAULT '',
+                    contract TEXT,
+                    salary_min REAL,
+                    salary_max REAL,
+                    salary_period TEXT,
+                    currency TEXT,
+                    salary_text TEXT,
+                    posted TEXT,
+                    valid_through TEXT,
+                    description TEXT,
+                    content_hash TEXT NOT NULL,
+                    first_seen TEXT NOT NULL,
+                    last_seen TEXT NOT NULL,
+                    first_run INTEGER,
+                    last_run INTEGER,
+                    UNIQUE (source, key)
+                );
+                CREATE INDEX offers_first_seen ON offers (first_seen);
+                CREATE TABLE crawl_runs (
+                    id INTEGER PRIMARY KEY,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL
+                );
+                CREATE TABLE crawl_sources (
+                    run_id INTEGER NOT NULL REFERENCES crawl_runs (id) ON DELETE CASCADE,
+                    source TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    pages INTEGER NOT NULL DEFAULT 0,
+                    bytes INTEGER NOT NULL DEFAULT 0,
+                    offers_seen INTEGER NOT NULL DEFAULT 0,
+                    offers_new INTEGER NOT NULL DEFAULT 0,
+                    offers_updated INTEGER NOT NULL DEFAULT 0,
+                    errors INTEGER NOT NULL DEFAULT 0,
+                    message TEXT,
+                    PRIMARY KEY (run_id, source)
+                );
+                CREATE TABLE crawl_errors (
+                    id INTEGER PRIMARY KEY,
+                    run_id INTEGER NOT NULL REFERENCES crawl_runs (id) ON DELETE CASCADE,
+                    source TEXT NOT NULL,
+                    url TEXT,
+                    message TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+/// An offer as the database holds it: the offer, its row id, and when it was first and last seen.
+public struct StoredOffer: Sendable, Equatable {
+    public var id: Int64
+    public var offer: Offer
+    /// ISO 8601 UTC instant of the first crawl that saw it.
+    public var firstSeen: String
+    /// ISO 8601 UTC instant of the latest crawl that saw it.
+    public var lastSeen: String
+
+    public init(id: Int64, offer: Offer, firstSeen: String, lastSeen: String) {
+        self.id = id
+        self.offer = offer
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+    }
+
+    init(row: Row) {
+        id = row["id"]
+        var offer = Offer(source: row["source"], url: row["url"])
+        offer.sourceID = row["source_id"]
+        offer.title = row["title"]
+        offer.employer = row["employer"]
+        offer.location = row["location"]
+        offer.postalCode = row["postal_code"]
+        offer.remote = row["remote"]
+        let types: String = row["employment_type"] ?? ""
+        offer.employmentType = types.isEmpty ? [] : types.components(separatedBy: ",")
+        offer.contract = row["contract"]
+        offer.salaryMin = row["salary_min"]
+        offer.salaryMax = row["salary_max"]
+        offer.salaryPeriod = row["salary_period"]
+        offer.currency = row["currency"]
+        offer.salaryText = row["salary_text"]
+        offer.posted = row["posted"]
+        offer.validThrough = row["valid_through"]
+        offer.description = row["description"]
+        self.offer = offer
+        firstSeen = row["first_seen"]
+        lastSeen = row["last_seen"]
+    }
+}
+
+extension Offer {
+    /// The column values of an offer, in the order of ``OfferStore/offerColumns``.
+    var columnValues: [(any DatabaseValueConvertible)?] {
+        [source, key, url, sourceID, title, employer, location, postalCode, remote, employmentType.joined(separator: ","),
+         contract, salaryMin, salaryMax, salaryPeriod, currency, salaryText, posted, validThrough, description]
+    }
+
+    /// A fingerprint of everything the offer says, to tell an updated offer from one seen again unchanged.
+    var contentHash: String {
+        let parts: [String] = columnValues.map { value in
+            guard let value else { return "\u{1}" }
+            return "\(value.databaseValue)"
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in parts.joined(separator: "\u{0}").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import HomeshoreKit
+
+extension Homeshore {
+    struct Offers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the stored offers, newest first.",
+            discussion: "Filters combine: homeshore offers --since 7d --employer domicall --search \"chat\"")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: OfferFilters
+
+        @Flag(help: "Print JSON (the export's keys, typed values).")
+        var json = false
+
+        func run() async throws {
+            let store = try global.workspace.openStore()
+            let offers = try store.offers(matching: filters.query)
+            print(json ? OfferExport.json(offers, lines: false) : Summary.offers(offers), terminator: json ? "" : "\n")
+        }
+    }
+}

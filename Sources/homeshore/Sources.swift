@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import HomeshoreKit
+
+extension Homeshore {
+    struct Sources: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the sources file, and try a source's recipe on one page.",
+            subcommands: [Check.self, Test.self, List.self])
+    }
+}
+
+extension Homeshore.Sources {
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate sources.yaml: every problem with file:line:column and a hint.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let config = try global.workspace.loadConfig()
+            let kinds = Dictionary(grouping: config.sources, by: \.kind).map { "\($0.value.count) \($0.key.rawValue)" }
+            print("\(config.file): ok, \(config.sources.count) sources (\(kinds.sorted().joined(separator: ", ")))")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the sources with their kind and schedule.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let config = try global.workspace.loadConfig()
+            for s in config.sources {
+                let every = s.every.truncatingRemainder(dividingBy: 86_400) == 0
+                    ? "\(Int(s.every / 86_400))d" : "\(Int(s.every / 3600))h"
+                print("\(s.name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(s.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) every \(every)  \(s.start.first ?? "")")
+            }
+        }
+    }
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print what a source's recipe (and the page's JSON-LD) extracts from one page.",
+            discussion: """
+                The tool for writing or mending a recipe: save a page and run
+                  homeshore sources test hellowork-teleconseiller --file page.html
+                or fetch one page with --url. Detail pages are not followed: pass a detail page with \
+                --detail to see what it adds.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The source whose recipe to use.")
+        var name: String
+
+        @Option(help: ArgumentHelp("A saved page.", valueName: "path"))
+        var file: String?
+
+        @Option(help: ArgumentHelp("A page to fetch (http or https).", valueName: "url"))
+        var url: String?
+
+        @Flag(help: "Treat the page as a detail page of this source (JSON-LD and 'detail:' fields).")
+        var detail = false
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func validate() throws {
+            if (file == nil) == (url == nil) { throw ValidationError("give exactly one of --file PATH or --url URL") }
+        }
+
+        func run() async throws {
+            let config = try global.workspace.loadConfig()
+            guard let source = config.source(named: name) else {
+                let hint = config.sources.map(\.name).joined(separator: ", ")
+                throw ValidationError("\(config.file): no source named '\(name)' (sources: \(hint))")
+            }
+            let page = try await RecipeTest.page(file: file, url: url, userAgent: config.userAgent)
+            let result = try RecipeTest.run(source: source, page: page, asDetail: detail)
+            print(json ? result.json : result.text)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import HomeshoreKit
+
+/// Human-readable text for reports and offers.
+enum Summary {
+    static func crawl(_ report: CrawlReport) -> String {
+        var lines: [String] = []
+        let width = max(6, report.outcomes.map(\.source.count).max() ?? 6)
+        for o in report.outcomes {
+            let name = o.source.padding(toLength: width, withPad: " ", startingAt: 0)
+            let kb = String(format: "%.0f KB", Double(o.bytes) / 1024)
+            lines.append("\(name)  \(o.status.padding(toLength: 7, withPad: " ", startingAt: 0)) "
+                + "\(o.pages) pages, \(kb), \(o.offersSeen) offers (\(o.offersNew) new, \(o.offersUpdated) updated)"
+                + (o.errors.isEmpty ? "" : ", \(o.errors.count) errors"))
+            for error in o.errors.prefix(5) { lines.append("    error: \(error)") }
+            if o.errors.count > 5 { lines.append("    ... and \(o.errors.count - 5) more errors") }
+            for warning in o.warnings.prefix(3) { lines.append("    warning: \(warning)") }
+            if o.warnings.count > 3 { lines.append("    ... and \(o.warnings.count - 3) more warnings") }
+        }
+        lines.append(String(format: "run %lld: %@ in %.1f s", report.runID, report.status, report.elapsed))
+        return lines.joined(separator: "\n")
+    }
+
+    static func salary(_ o: Offer) -> String {
+        guard o.salaryMin != nil || o.salaryMax != nil else { return o.salaryPeriod == "act" ? "per act" : "" }
+        func amount(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(format: "%.2f", d) }
+        let lo = o.salaryMin.map(amount) ?? "?", hi = o.salaryMax.map(amount) ?? lo
+        let range = lo == hi ? lo : "\(lo)-\(hi)"
+        let currency = o.currency == "EUR" ? "€" : (o.currency ?? "")
+        let period = o.salaryPeriod.map { "/\($0)" } ?? ""
+        return "\(range) \(currency)\(period)".trimmingCharacters(in: .whitespaces)
+    }
+
+    static func cut(_ text: String?, _ width: Int) -> String {
+        let t = text ?? ""
+        let shown = t.count > width ? String(t.prefix(width - 1)) + "…" : t
+        return shown.padding(toLength: width, withPad: " ", startingAt: 0)
+    }
+
+    static func offers(_ offers: [StoredOffer]) -> String {
+        guard !offers.isEmpty else { return "no offers match" }
+        var lines = [
+            "\(cut("ID", 6)) \(cut("POSTED", 10)) \(cut("TITLE", 44)) \(cut("EMPLOYER", 22)) \(cut("PLACE", 16)) "
+                + "\(cut("REMOTE", 7)) \(cut("CONTRACT", 10)) SALARY"
+        ]
+        for s in offers {
+            let o = s.offer
+            lines.append("\(cut(String(s.id), 6)) \(cut(o.posted ?? String(s.firstSeen.prefix(10)), 10)) "
+                + "\(cut(o.title, 44)) \(cut(o.employer, 22)) \(cut(o.location, 16)) \(cut(o.remote, 7)) "
+                + "\(cut(o.contract, 10)) \(salary(o))")
+        }
+        lines.append("\(offers.count) offers")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import HomeshoreKit
+
+/// A fresh temporary folder, removed when the value goes away.
+final class TemporaryFolder {
+    let path: String
+    init() {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("homeshore-test-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+@Suite struct OfferStoreTests {
+    func offer(_ id: String, title: String, employer: String = "Domicall") -> Offer {
+        var o = Offer(source: "board", url: "https://jobs.example/offers/\(id)")
+        o.sourceID = id
+        o.title = title
+        o.employer = employer
+        o.salaryMin = 1850
+        o.salaryMax = 1850
+        o.salaryPeriod = "month"
+        o.currency = "EUR"
+        o.employmentType = ["FULL_TIME", "PART_TIME"]
+        o.posted = "2026-11-27"
+        return o
+    }
+
+    @Test func upsertKeepsFirstSeenAndCountsNewUpdatedUnchanged() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        let day1 = DateText.parse("2026-11-28T06:00:00Z")!, day2 = DateText.parse("2026-11-29T06:00:00Z")!
+        let first = try store.save([offer("1", title: "Téléconseiller H/F"), offer("2", title: "Chargé de clientèle")],
+            run: 1, at: day1)
+        #expect(first["board"] == OfferStore.SaveResult(new: 2, updated: 0, unchanged: 0))
+        let second = try store.save([offer("1", title: "Téléconseiller H/F"), offer("2", title: "Chargé de clientèle (F/H)")],
+            run: 2, at: day2)
+        #expect(second["board"] == OfferStore.SaveResult(new: 0, updated: 1, unchanged: 1))
+        let stored = try store.offers()
+        #expect(stored.count == 2)
+        for s in stored {
+            #expect(s.firstSeen == "2026-11-28T06:00:00Z")
+            #expect(s.lastSeen == "2026-11-29T06:00:00Z")
+        }
+        let two = try #require(stored.first { $0.offer.sourceID == "2" })
+        #expect(two.offer.title == "Chargé de clientèle (F/H)")
+        #expect(two.offer.employmentType == ["FULL_TIME", "PART_TIME"])
+        #expect(two.offer == offer("2", title: "Chargé de clientèle (F/H)"))
+    }
+
+    @Test func reopeningKeepsEverythingAndIsWAL() throws {
+        let folder = TemporaryFolder()
+        do {
+            let store = try OfferStore(folder: folder.path)
+            _ = try store.save([offer("1", title: "A")], run: nil)
+        }
+        let again = try OfferStore(folder: folder.path)
+        #expect(try again.offerCount() == 1)
+        #expect(try again.integrityCheck() == "ok")
+        let mode = try again.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test func filters() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        var chat = offer("1", title: "Conseiller chat à domicile", employer: "Vocalia Services")
+        chat.description = "Répondre aux clients par chat et e-mail."
+        _ = try store.save([chat, offer("2", title: "Téléconseiller", employer: "Domicall SAS")], run: nil,
+            at: DateText.parse("2026-11-20T00:00:00Z")!)
+        _ = try store.save([offer("3", title: "Téléconseillère", employer: "Assistéo")], run: nil,
+            at: DateText.parse("2026-11-29T00:00:00Z")!)
+        #expect(try store.offers(matching: OfferQuery(employer: "domicall")).map(\.offer.sourceID) == ["2"])
+        #expect(try store.offers(matching: OfferQuery(employer: "ASSISTEO")).map(\.offer.sourceID) == ["3"])
+        #expect(try store.offers(matching: OfferQuery(search: "CHAT e-mail")).map(\.offer.sourceID) == ["1"])
+        #expect(try store.offers(matching: OfferQuery(search: "teleconseiller")).map(\.offer.sourceID) == ["2"])
+        #expect(try store.offers(matching: OfferQuery(since: DateText.parse("2026-11-25")!)).map(\.offer.sourceID) == ["3"])
+        #expect(try store.offers(matching: OfferQuery(limit: 2)).count == 2)
+    }
+
+    @Test func runsAreRecordedWithTheirFigures() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        let run = try store.beginRun()
+        var a = SourceOutcome(source: "a")
+        a.pages = 3; a.offersNew = 2
+        var b = SourceOutcome(source: "b")
+        b.status = "failed"; b.errors = ["https://b.example/: HTTP 503"]
+        try store.finishRun(run, status: "partial", outcomes: [a, b])
+        let record = try #require(try store.runs().first)
+        #expect(record.status == "partial")
+        #expect(record.sources.map(\.source) == ["a", "b"])
+        #expect(record.sources[0].pages == 3)
+        #expect(record.sources[1].errors == ["https://b.example/: HTTP 503"])
+    }
+
+    @Test func unwritableFolderIsNamed() {
+        do {
+            _ = try OfferStore(folder: "/proc/homeshore-cannot-be-here")
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)".contains("/proc/homeshore-cannot-be-here"))
+        }
+    }
+}
