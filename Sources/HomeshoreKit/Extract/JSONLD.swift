@@ -7,6 +7,8 @@ public struct JSONLD {
     public var values: [Any]
     /// One message per block that did not parse, saying why.
     public var warnings: [String]
+    /// Objects that carry an `@id`, for resolving references such as `"hiringOrganization": {"@id": "#org"}`.
+    private var identified: [String: [String: Any]] = [:]
 
     /// Parses the text of JSON-LD `<script>` blocks; a malformed block is skipped with a warning.
     /// - Parameters:
@@ -21,11 +23,30 @@ public struct JSONLD {
             do {
                 let value = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
                 values.append(value)
+                index(value, depth: 0)
             } catch {
                 let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "invalid JSON"
                 warnings.append("\(url): JSON-LD block \(index + 1) skipped: \(reason)")
             }
         }
+    }
+
+    private mutating func index(_ value: Any, depth: Int) {
+        guard depth < 12 else { return }
+        if let array = value as? [Any] {
+            for item in array { index(item, depth: depth + 1) }
+        } else if let object = value as? [String: Any] {
+            if let id = object["@id"] as? String, object.count > 1, identified[id] == nil { identified[id] = object }
+            for child in object.values where child is [Any] || child is [String: Any] { index(child, depth: depth + 1) }
+        }
+    }
+
+    /// A value with a bare reference (`{"@id": "#org"}`) replaced by the object it names on the page.
+    public func resolve(_ value: Any?) -> Any? {
+        if let object = value as? [String: Any], object.count == 1, let id = object["@id"] as? String {
+            return identified[id] ?? value
+        }
+        return value
     }
 
     /// Every object whose `@type` is one of `types`, in document order.

@@ -8,15 +8,15 @@ public enum JobPostingReader {
     ///   - source: the source name the offers get.
     ///   - pageURL: the page they were read from; relative URLs resolve against it.
     public static func offers(in jsonld: JSONLD, source: String, pageURL: String) -> [Offer] {
-        jsonld.objects(ofType: ["JobPosting"]).map { offer(from: $0, source: source, pageURL: pageURL) }
+        jsonld.objects(ofType: ["JobPosting"]).map { offer(from: $0, in: jsonld, source: source, pageURL: pageURL) }
     }
 
     /// One JobPosting object as an offer.
-    static func offer(from object: [String: Any], source: String, pageURL: String) -> Offer {
+    static func offer(from object: [String: Any], in jsonld: JSONLD, source: String, pageURL: String) -> Offer {
         var offer = Offer(source: source, url: URLText.resolve(JSONLD.text(object["url"]), against: pageURL) ?? pageURL)
         offer.title = JSONLD.text(object["title"]) ?? JSONLD.text(object["name"])
-        offer.employer = JSONLD.text(object["hiringOrganization"])
-        readLocation(object["jobLocation"], into: &offer)
+        offer.employer = JSONLD.text(jsonld.resolve(object["hiringOrganization"]))
+        readLocation(jsonld.resolve(object["jobLocation"]), into: &offer)
         if let type = JSONLD.text(object["jobLocationType"]), type.uppercased() == "TELECOMMUTE" {
             offer.remote = "full"
         }
@@ -33,8 +33,13 @@ public enum JobPostingReader {
         return offer
     }
 
+    /// The day of a schema.org date as the page writes it: an ISO date-time keeps its own date part (a posting
+    /// dated 2026-11-28T00:30+01:00 was posted on the 28th where it was posted).
     static func day(_ text: String) -> String? {
-        DateText.parse(text).map(DateText.dayString)
+        if let (y, m, d, _) = DateText.isoDay(text), DateText.utcDate(y, m, d) != nil {
+            return String(format: "%04d-%02d-%02d", y, m, d)
+        }
+        return DateText.parse(text).map(DateText.dayString)
     }
 
     static func strings(_ value: Any?) -> [String] {

@@ -68,6 +68,16 @@ public struct Offer: Sendable, Codable, Equatable {
         return merged
     }
 
+    /// The offer with what its own text says filled in where structured data was silent (remote work, for now).
+    func completedFromText() -> Offer {
+        var offer = self
+        if offer.remote == nil {
+            offer.remote = RemoteText.fromText([title, description].compactMap { $0 }.joined(separator: "\n"))
+        }
+        if offer.contract == nil { offer.contract = ContractText.fromEmploymentTypes(employmentType) }
+        return offer
+    }
+
     /// The key that identifies this offer within its source: the site's id when it has one, else its URL.
     public var key: String { sourceID.map { "id:\($0)" } ?? "url:\(url)" }
 }

@@ -55,7 +55,7 @@ public struct PageExtractor: Sendable {
         var result = ListingExtraction(items: [], next: nil, warnings: jsonld.warnings, encoding: decoded.encoding)
         let postings = JobPostingReader.offers(in: jsonld, source: source.name, pageURL: page.url)
         guard source.needsDOM else {
-            result.items = postings.map { ListingItem(offer: $0, detailURL: nil, missing: []) }
+            result.items = postings.map { ListingItem(offer: $0.completedFromText(), detailURL: nil, missing: []) }
             return result
         }
         let document = try HTMLDocument(utf8: PageScan.strippingScriptsAndStyles(decoded.utf8), url: page.url)
@@ -76,10 +76,11 @@ public struct PageExtractor: Sendable {
                     detailURL = URLText.resolve(fields[follow], against: page.url)
                 }
                 if offer.url.isEmpty { offer.url = detailURL ?? page.url }
+                if detailURL == nil { offer = offer.completedFromText() }
                 result.items.append(ListingItem(offer: offer, detailURL: detailURL, missing: missing))
             }
         } else {
-            result.items = postings.map { ListingItem(offer: $0, detailURL: nil, missing: []) }
+            result.items = postings.map { ListingItem(offer: $0.completedFromText(), detailURL: nil, missing: []) }
         }
         if let next = source.next, let link = try document.string(next, in: nil) {
             let resolved = URLText.resolve(link, against: page.url)
@@ -112,6 +113,6 @@ public struct PageExtractor: Sendable {
             fromRecipe.url = page.url
             offer = offer.overlaid(with: fromRecipe)
         }
-        return (offer, jsonld.warnings)
+        return (offer.completedFromText(), jsonld.warnings)
     }
 }

@@ -17,4 +17,20 @@ public enum RemoteText {
         if onSite.contains(where: t.contains) { return "on_site" }
         return nil
     }
+
+    /// `full`, `hybrid` or `on_site` from an offer's running text (title and description), on explicit phrases
+    /// only: a description's "temps partiel" is about hours, not about remote work.
+    public static func fromText(_ text: String) -> String? {
+        let t = text.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "\u{00A0}", with: " ")
+        let hybrid = ["télétravail partiel", "jours de télétravail", "jour de télétravail", "télétravail hybride",
+                      "mode hybride", "hybrid remote", "days remote", "days from home"]
+        let full = ["100 % télétravail", "100% télétravail", "100 % à distance", "100% à distance", "télétravail complet",
+                    "télétravail total", "full remote", "fully remote", "100% remote", "100 % remote", "à domicile",
+                    "depuis votre domicile", "depuis chez vous", "home office", "work from home"]
+        let onSite = ["sur site", "en présentiel", "présentiel", "on-site", "on site", "pas de télétravail"]
+        if hybrid.contains(where: t.contains) { return "hybrid" }
+        if full.contains(where: t.contains) { return "full" }
+        if onSite.contains(where: t.contains) { return "on_site" }
+        return nil
+    }
 }

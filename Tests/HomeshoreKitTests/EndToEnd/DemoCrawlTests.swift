@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import HomeshoreKit
+
+/// Crawls the bundled demo sites from a loopback server with real libcurl, libxml2 and SQLite, then checks every
+/// stored field against the sites' ground truth, and the CSV export against the database.
+@Suite(.serialized) struct DemoCrawlTests {
+    struct Expected: Decodable {
+        var source: String
+        var path: String
+        var id: String?
+        var title: String
+        var employer: String
+        var location: String
+        var postal_code: String?
+        var remote: String?
+        var employment_type: [String]
+        var contract: String?
+        var salary_min: Double?
+        var salary_max: Double?
+        var salary_period: String?
+        var currency: String?
+        var posted: String?
+        var valid_through: String?
+        var description_start: String
+    }
+
+    static func expected() throws -> [Expected] {
+        let url = try DemoSites.folder.appendingPathComponent("expected-offers.json")
+        return try JSONDecoder().decode([Expected].self, from: Data(contentsOf: url))
+    }
+
+    static func crawl(into folder: TemporaryFolder) async throws -> (CrawlReport, OfferStore, DemoSites.Running) {
+        let demo = try DemoSites.start()
+        let store = try OfferStore(folder: folder.path)
+        var options = CrawlOptions()
+        options.delayOverride = 0
+        let report = try await Crawler(config: demo.config, store: store, options: options).run()
+        return (report, store, demo)
+    }
+
+    @Test func everyOfferAndEveryFieldComesOutRight() async throws {
+        let folder = TemporaryFolder()
+        let (report, store, demo) = try await Self.crawl(into: folder)
+        defer { demo.server.stop() }
+        #expect(report.status == "ok", "\(report.outcomes.flatMap(\.errors))")
+        let expected = try Self.expected()
+        let stored = try store.offers()
+        #expect(stored.count == expected.count)
+        for e in expected {
+            let matches = stored.filter { $0.offer.source == e.source && URL(string: $0.offer.url)?.path == e.path }
+            guard matches.count == 1, let s = matches.first else {
+                Issue.record("\(e.source) \(e.path): found \(matches.count) offers")
+                continue
+            }
+            let o = s.offer
+            let what = "\(e.source) \(e.path)"
+            #expect(o.sourceID == e.id, "\(what) id")
+            #expect(o.title == e.title, "\(what) title")
+            #expect(o.employer == e.employer, "\(what) employer")
+            #expect(o.location == e.location, "\(what) location")
+            #expect(o.postalCode == e.postal_code, "\(what) postal_code")
+            #expect(o.remote == e.remote, "\(what) remote")
+            #expect(o.employmentType == e.employment_type, "\(what) employment_type")
+            let contract = e.contract.flatMap(ContractText.normalise) ?? ContractText.fromEmploymentTypes(e.employment_type)
+            #expect(o.contract == contract, "\(what) contract")
+            #expect(o.salaryMin == e.salary_min, "\(what) salary_min")
+            #expect(o.salaryMax == e.salary_max, "\(what) salary_max")
+            #expect(o.salaryPeriod == e.salary_period, "\(what) salary_period")
+            #expect(o.currency == e.currency, "\(what) currency")
+            #expect(o.posted == e.posted, "\(what) posted")
+            #expect(o.validThrough == e.valid_through, "\(what) valid_through")
+            let start = HTMLText.normalizeSpace(o.description ?? "").prefix(40)
+            #expect(String(start) == e.description_start, "\(what) description")
+        }
+        // Per-source figures add up.
+        let byName = Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.source, $0) })
+        #expect(byName["telejobs"]?.pages == 3 + 18)
+        #expect(byName["telejobs"]?.offersNew == 18)
+        #expect(byName["emploidomicile"]?.offersNew == 11)
+        #expect(report.outcomes.allSatisfy { $0.errors.isEmpty })
+        // The malformed JSON-LD block is reported, not fatal.
+        #expect(byName["emploidomicile"]?.warnings.contains { $0.contains("JSON-LD") } == true)
+    }
+
+    @Test func exportedCSVHoldsExactlyWhatTheDatabaseHolds() async throws {
+        let folder = TemporaryFolder()
+        let (_, store, demo) = try await Self.crawl(into: folder)
+        defer { demo.server.stop() }
+        let stored = try store.offers()
+        for excel in [false, true] {
+            let rows = try CSVReader.rows(OfferExport.csv(stored, excel: excel), separator: excel ? ";" : ",")
+            #expect(rows.first == OfferExport.columns)
+            #expect(rows.count == stored.count + 1)
+            for (row, s) in zip(rows.dropFirst(), stored) {
+                let record = OfferExport.record(s)
+                for (column, cell) in zip(OfferExport.columns, row) {
+                    let value = record[column] ?? nil
+                    switch value {
+                    case nil: #expect(cell == "", "\(column)")
+                    case let d as Double: #expect(Double(cell) == d, "\(column)")
+                    case let i as Int64: #expect(Int64(cell) == i, "\(column)")
+                    case let text as String:
+                        let neutralised = ["=", "+", "-", "@", "\t", "\r"].contains { text.hasPrefix($0) }
+                        #expect(cell == (neutralised ? "'" + text : text), "\(column)")
+                    default: Issue.record("unexpected value in \(column)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aSecondCrawlKeepsFirstSeenAndFindsNothingNew() async throws {
+        let folder = TemporaryFolder()
+        let (_, store, demo) = try await Self.crawl(into: folder)
+        let before = try store.offers()
+        var options = CrawlOptions()
+        options.delayOverride = 0
+        let again = try await Crawler(config: demo.config, store: store, options: options).run()
+        demo.server.stop()
+        #expect(again.outcomes.reduce(0) { $0 + $1.offersNew } == 0)
+        let after = try store.offers()
+        #expect(after.count == before.count)
+        #expect(Set(after.map(\.firstSeen)) == Set(before.map(\.firstSeen)))
+        #expect(try store.runs().count == 2)
+    }
+
+    @Test func aFailingSourceLosesNothingStoredBefore() async throws {
+        let folder = TemporaryFolder()
+        let (_, store, demo) = try await Self.crawl(into: folder)
+        let before = try store.offers()
+        demo.server.stop()  // every site is now unreachable
+        var options = CrawlOptions()
+        options.delayOverride = 0
+        let report = try await Crawler(config: demo.config, store: store, options: options).run()
+        #expect(report.status == "failed")
+        #expect(report.exitCode == 1)
+        #expect(report.outcomes.allSatisfy { !$0.errors.isEmpty && $0.errors[0].contains("127.0.0.1") })
+        #expect(try store.offers() == before)
+        #expect(try store.runs().first?.status == "failed")
+    }
+}
