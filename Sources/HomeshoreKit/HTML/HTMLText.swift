@@ -16,7 +16,11 @@ public enum HTMLText {
             return renderMarkup(html)
         }
         guard html.utf8.contains(UInt8(ascii: "&")) else { return tidyLines(html) }
-        let decoded = decodeEntities(html)
+        // Escaped markup, possibly escaped twice: unescape until tags appear.
+        var decoded = decodeEntities(html)
+        for _ in 0..<2 where !decoded.utf8.contains(UInt8(ascii: "<")) && decoded.contains("&lt;") {
+            decoded = decodeEntities(decoded)
+        }
         if decoded.utf8.contains(UInt8(ascii: "<")) {
             return renderMarkup(decoded)
         }
@@ -121,6 +125,7 @@ private struct TextBuilder {
     private var pendingBreaks = 0
     private var pendingSpace = false
     private var pendingPrefix = ""
+    private var listItemDepth = 0
 
     private static let paragraphs: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "dl"]
     private static let lines: Set<String> = ["div", "li", "tr", "section", "article", "header", "footer", "dt", "dd", "address", "figure", "form", "hr", "main", "nav", "aside", "caption"]
@@ -140,7 +145,8 @@ private struct TextBuilder {
         case XML_ELEMENT_NODE:
             let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
             if Self.skipped.contains(name) { return }
-            let level = Self.paragraphs.contains(name) ? 2 : Self.lines.contains(name) ? 1 : 0
+            // Inside a list item, paragraphs only start a line, so items stay together.
+            let level = Self.paragraphs.contains(name) ? (listItemDepth > 0 ? 1 : 2) : Self.lines.contains(name) ? 1 : 0
             if name == "br" {
                 pendingBreaks = output.isEmpty ? 0 : min(pendingBreaks + 1, 2)
                 pendingSpace = false
@@ -148,12 +154,16 @@ private struct TextBuilder {
             }
             if level > 0 { requestBreak(level) }
             if Self.cells.contains(name) { pendingSpace = true }
-            if name == "li" { pendingPrefix = "- " }
+            if name == "li" {
+                pendingPrefix = "- "
+                listItemDepth += 1
+            }
             var child = node.pointee.children
             while let current = child {
                 visit(current)
                 child = current.pointee.next
             }
+            if name == "li" { listItemDepth -= 1 }
             if level > 0 { requestBreak(level) }
             if Self.cells.contains(name) { pendingSpace = true }
         default:
