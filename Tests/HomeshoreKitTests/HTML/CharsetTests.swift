@@ -131,6 +131,14 @@ import Testing
         #expect(Charset.isValidUTF8(bytes) == valid)
     }
 
+    @Test func windows1252TableAgreesWithGlibcIconv() throws {
+        // glibc leaves the five unassigned bytes undefined; the WHATWG table maps them to C1 controls.
+        for byte in UInt8(0x80)...UInt8(0xFF) where ![0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(byte) {
+            let reference = try #require(Iconv.toUTF8([byte], from: "WINDOWS-1252"))
+            #expect(Charset.decodeWindows1252([byte]) == reference, "byte 0x\(String(byte, radix: 16))")
+        }
+    }
+
     @Test func latin1TableMapsBytesToTheSameCodePoints() {
         let bytes = (0...255).map(UInt8.init)
         let expected = String(String.UnicodeScalarView((0...255).map { Unicode.Scalar(UInt8($0)) }))
