@@ -1,0 +1,203 @@
+import CLibXML2
+
+/// Readable plain text from the HTML found in JSON-LD descriptions, and whitespace normalisation.
+public enum HTMLText {
+    /// Turns an HTML fragment into readable text.
+    ///
+    /// Paragraphs, headings and lists are separated by one blank line; `div`, `tr`, `li` and `br` start a new
+    /// line; list items get a `- ` prefix; entities are decoded; runs of whitespace become one space. Input
+    /// whose markup is itself entity-escaped (`&lt;p&gt;Bonjour&lt;/p&gt;`) is unescaped first. Text without
+    /// tags keeps its lines, with spaces collapsed and at most one blank line.
+    ///
+    /// - Parameter html: The fragment, such as a JSON-LD `description`.
+    /// - Returns: The text, trimmed; empty when there is none.
+    public static func plainText(fromHTML html: String) -> String {
+        if html.utf8.contains(UInt8(ascii: "<")) {
+            return renderMarkup(html)
+        }
+        guard html.utf8.contains(UInt8(ascii: "&")) else { return tidyLines(html) }
+        // Escaped markup, possibly escaped twice: unescape until tags appear.
+        var decoded = decodeEntities(html)
+        for _ in 0..<2 where !decoded.utf8.contains(UInt8(ascii: "<")) && decoded.contains("&lt;") {
+            decoded = decodeEntities(decoded)
+        }
+        if decoded.utf8.contains(UInt8(ascii: "<")) {
+            return renderMarkup(decoded)
+        }
+        return tidyLines(decoded)
+    }
+
+    /// Collapses every run of Unicode whitespace (including U+00A0 and U+202F) to one space and trims.
+    ///
+    /// - Parameter s: Any text.
+    /// - Returns: The text on one line, without leading or trailing whitespace.
+    public static func normalizeSpace(_ s: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in s.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace {
+                    result.append(" ")
+                    pendingSpace = false
+                }
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Trims ASCII spaces, tabs and line breaks from both ends.
+    static func trimASCIIWhitespace(_ s: String) -> String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = s.firstIndex(where: { !isBlank($0) }), let last = s.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        return String(s[first...last])
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+        }
+        return scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+    }
+
+    // MARK: Rendering
+
+    /// Lines kept, spaces collapsed within each, at most one blank line between, trimmed.
+    static func tidyLines(_ text: String) -> String {
+        var lines: [String] = []
+        var blank = false
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let tidy = normalizeSpace(String(line))
+            if tidy.isEmpty {
+                blank = !lines.isEmpty
+            } else {
+                if blank { lines.append("") }
+                blank = false
+                lines.append(tidy)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The text of `html` with entities decoded and markup dropped, whitespace untouched.
+    static func decodeEntities(_ html: String) -> String {
+        withFragment(html) { document in
+            guard let root = xmlDocGetRootElement(document) else { return html }
+            return LibXML.take(xmlNodeGetContent(root)) ?? html
+        } ?? html
+    }
+
+    private static func renderMarkup(_ html: String) -> String {
+        withFragment(html) { document in
+            var builder = TextBuilder()
+            if let root = xmlDocGetRootElement(document) {
+                builder.walk(root)
+            }
+            return builder.output
+        } ?? normalizeSpace(html)
+    }
+
+    private static func withFragment<T>(_ html: String, _ body: (htmlDocPtr) -> T) -> T? {
+        LibXML.initialize()
+        var bytes = Array(html.utf8)
+        guard !bytes.isEmpty else { return nil }
+        bytes.append(0)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count - 1), nil, "UTF-8", options)
+            }
+        }
+        guard let document else { return nil }
+        defer { xmlFreeDoc(document) }
+        return body(document)
+    }
+}
+
+/// Accumulates text while walking a libxml2 tree, turning block boundaries into line breaks.
+private struct TextBuilder {
+    private(set) var output = ""
+    private var pendingBreaks = 0
+    private var pendingSpace = false
+    private var pendingPrefix = ""
+    private var listItemDepth = 0
+
+    private static let paragraphs: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "dl"]
+    private static let lines: Set<String> = ["div", "li", "tr", "section", "article", "header", "footer", "dt", "dd", "address", "figure", "form", "hr", "main", "nav", "aside", "caption"]
+    private static let cells: Set<String> = ["td", "th"]
+    private static let skipped: Set<String> = ["script", "style", "head", "title", "template", "noscript", "iframe", "object"]
+
+    mutating func walk(_ node: xmlNodePtr) {
+        visit(node)
+    }
+
+    private mutating func visit(_ node: xmlNodePtr) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = node.pointee.content {
+                append(text: String(cString: content))
+            }
+        case XML_ELEMENT_NODE:
+            let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+            if Self.skipped.contains(name) { return }
+            // Inside a list item, paragraphs only start a line, so items stay together.
+            let level = Self.paragraphs.contains(name) ? (listItemDepth > 0 ? 1 : 2) : Self.lines.contains(name) ? 1 : 0
+            if name == "br" {
+                pendingBreaks = output.isEmpty ? 0 : min(pendingBreaks + 1, 2)
+                pendingSpace = false
+                return
+            }
+            if level > 0 { requestBreak(level) }
+            if Self.cells.contains(name) { pendingSpace = true }
+            if name == "li" {
+                pendingPrefix = "- "
+                listItemDepth += 1
+            }
+            var child = node.pointee.children
+            while let current = child {
+                visit(current)
+                child = current.pointee.next
+            }
+            if name == "li" { listItemDepth -= 1 }
+            if level > 0 { requestBreak(level) }
+            if Self.cells.contains(name) { pendingSpace = true }
+        default:
+            return
+        }
+    }
+
+    private mutating func requestBreak(_ level: Int) {
+        pendingBreaks = max(pendingBreaks, level)
+    }
+
+    private mutating func append(text: String) {
+        for scalar in text.unicodeScalars {
+            if HTMLText.isSpace(scalar) {
+                pendingSpace = true
+                continue
+            }
+            if output.isEmpty {
+                pendingBreaks = 0
+                pendingSpace = false
+            }
+            if pendingBreaks > 0 {
+                output.append(String(repeating: "\n", count: pendingBreaks))
+                pendingBreaks = 0
+                pendingSpace = false
+            } else if pendingSpace {
+                output.append(" ")
+                pendingSpace = false
+            }
+            if !pendingPrefix.isEmpty {
+                output.append(pendingPrefix)
+                pendingPrefix = ""
+            }
+            output.unicodeScalars.append(scalar)
+        }
+    }
+}
