@@ -50,10 +50,10 @@ final class CrawlSession: @unchecked Sendable {
     /// Crawls every source to the end. - Returns: the outcome of each source, in file order.
     func run() async -> [SourceOutcome] {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            lock.lock()
-            finished = continuation
-            outstanding += 1  // held until every start URL is queued
-            lock.unlock()
+            lock.withLock {
+                finished = continuation
+                outstanding += 1  // held until every start URL is queued
+            }
             for name in order {
                 for url in sources[name]!.start { submit(source: name, url: url, job: .listing(page: 1)) }
             }
@@ -62,12 +62,12 @@ final class CrawlSession: @unchecked Sendable {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             writer.async { continuation.resume() }
         }
-        lock.lock()
-        defer { lock.unlock() }
-        return order.map { name in
-            var outcome = outcomes[name]!
-            if !outcome.errors.isEmpty { outcome.status = (okPages[name] ?? 0) > 0 ? "partial" : "failed" }
-            return outcome
+        return lock.withLock {
+            order.map { name in
+                var outcome = outcomes[name]!
+                if !outcome.errors.isEmpty { outcome.status = (okPages[name] ?? 0) > 0 ? "partial" : "failed" }
+                return outcome
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public struct JSONLD {
             do {
                 let value = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
                 values.append(value)
-                index(value, depth: 0)
+                register(value, depth: 0)
             } catch {
                 let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "invalid JSON"
                 warnings.append("\(url): JSON-LD block \(index + 1) skipped: \(reason)")
@@ -31,13 +31,13 @@ public struct JSONLD {
         }
     }
 
-    private mutating func index(_ value: Any, depth: Int) {
+    private mutating func register(_ value: Any, depth: Int) {
         guard depth < 12 else { return }
         if let array = value as? [Any] {
-            for item in array { index(item, depth: depth + 1) }
+            for item in array { register(item, depth: depth + 1) }
         } else if let object = value as? [String: Any] {
             if let id = object["@id"] as? String, object.count > 1, identified[id] == nil { identified[id] = object }
-            for child in object.values where child is [Any] || child is [String: Any] { index(child, depth: depth + 1) }
+            for child in object.values where child is [Any] || child is [String: Any] { register(child, depth: depth + 1) }
         }
     }
 
