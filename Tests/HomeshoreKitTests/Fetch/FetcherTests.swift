@@ -57,7 +57,8 @@ private func fastOptions(_ change: (inout FetchOptions) -> Void = { _ in }) -> F
         let fetcher = try Fetcher(options: fastOptions())
         let response = await fetcher.fetch(FetchRequest(url: server.baseURL + "/"))
         #expect(response.error == nil)
-        #expect(response.body == page)
+        let decoded = response.body == page
+        #expect(decoded, "body of \(response.body.count) bytes, expected \(page.count) decoded")
         #expect(seen.current?.contains("gzip") == true)
     }
 
@@ -214,7 +215,9 @@ private func fastOptions(_ change: (inout FetchOptions) -> Void = { _ in }) -> F
         }
         let fetcher = try Fetcher(options: fastOptions { $0.maxBodyBytes = 40_000 })
         let ok = await fetcher.fetch(FetchRequest(url: server.baseURL + "/"))
-        #expect(ok.error == nil && ok.body == page)
+        let decoded = ok.body == page
+        #expect(ok.error == nil)
+        #expect(decoded)
         let capped = try Fetcher(options: fastOptions { $0.maxBodyBytes = 20_000 })
         let tooLarge = await capped.fetch(FetchRequest(url: server.baseURL + "/"))
         #expect(tooLarge.error == .bodyTooLarge(url: server.baseURL + "/", limit: 20_000))
@@ -245,7 +248,7 @@ private func fastOptions(_ change: (inout FetchOptions) -> Void = { _ in }) -> F
         fetcher.close()
         fetcher.close()
         let all = results.current.sorted { $0.request.tag < $1.request.tag }
-        #expect(all.count == 3)
+        try #require(all.count == 3)
         #expect(all[0].error == nil)
         #expect(all[1].error == .cancelled(url: server.baseURL + "/1"))
         #expect(all[2].error == .cancelled(url: server.baseURL + "/2"))
