@@ -22,6 +22,12 @@ static inline CURLcode hs_easy_getinfo_pointer(CURL *h, CURLINFO i, void **v) { 
 
 static inline CURLMcode hs_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 
+/* CURL_GLOBAL_DEFAULT is a macro expression Swift does not import. */
+static inline CURLcode hs_global_init_default(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
+
+/* CURL_ERROR_SIZE, as a function so Swift sees a plain Int. */
+static inline size_t hs_error_size(void) { return CURL_ERROR_SIZE; }
+
 /* CURLMsg keeps the result in a union: read it in C. */
 static inline CURLcode hs_msg_result(CURLMsg *msg) { return msg->data.result; }
 

@@ -71,16 +71,16 @@ final class HTTPConnection {
     }
 
     private func readRequest() -> LoopbackServer.Request? {
-        var searched = start
-        var end: Int? = headEnd(from: searched)
+        var end: Int? = headEnd(from: start)
         while end == nil {
             if buffer.count - start > Self.maxHeaderBytes {
                 _ = write(.text("request head too large\n", status: 431), includeBody: true, keepAlive: false)
                 return nil
             }
-            searched = Swift.max(start, buffer.count - 3)
+            // `fill` may move the unread bytes to the front: remember the searched part relative to `start`.
+            let searched = Swift.max(0, buffer.count - start - 3)
             guard fill() else { return nil }
-            end = headEnd(from: searched)
+            end = headEnd(from: start + searched)
         }
         let headEnd = end!
         let head = String(decoding: buffer[start..<(headEnd - 4)], as: UTF8.self)
