@@ -3,12 +3,12 @@ import Foundation
 /// Reads contract types from the words of a page and from schema.org employment types.
 public enum ContractText {
     static let words: [(String, [String])] = [
+        ("portage", ["portage salarial", "portage"]),
         ("cdi", ["cdi", "contrat à durée indéterminée", "permanent"]),
         ("cdd", ["cdd", "contrat à durée déterminée", "fixed-term", "fixed term"]),
         ("interim", ["intérim", "interim", "intérimaire", "travail temporaire", "mission d'intérim"]),
         ("freelance", ["freelance", "free-lance", "auto-entrepreneur", "autoentrepreneur", "micro-entrepreneur",
                        "micro-entreprise", "indépendant", "independant", "contractor"]),
-        ("portage", ["portage salarial", "portage"]),
         ("apprenticeship", ["alternance", "apprentissage", "apprenti", "contrat pro", "apprenticeship"]),
         ("internship", ["stage", "stagiaire", "internship", "intern"]),
     ]

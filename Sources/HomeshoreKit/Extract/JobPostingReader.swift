@@ -21,11 +21,10 @@ public enum JobPostingReader {
             offer.remote = "full"
         }
         offer.employmentType = strings(object["employmentType"])
-        offer.contract = ContractText.fromEmploymentTypes(offer.employmentType)
         readSalary(object["baseSalary"] ?? object["estimatedSalary"], into: &offer)
         offer.posted = JSONLD.text(object["datePosted"]).flatMap(day)
         offer.validThrough = JSONLD.text(object["validThrough"]).flatMap(day)
-        offer.sourceID = JSONLD.text(object["identifier"])
+        offer.sourceID = identifier(object["identifier"])
         if let html = object["description"] as? String {
             let text = HTMLText.plainText(fromHTML: html)
             offer.description = text.isEmpty ? nil : text
@@ -40,6 +39,13 @@ public enum JobPostingReader {
             return String(format: "%04d-%02d-%02d", y, m, d)
         }
         return DateText.parse(text).map(DateText.dayString)
+    }
+
+    /// A schema.org identifier: a PropertyValue's `value` (its `name` is the system that issued it), or the text.
+    static func identifier(_ value: Any?) -> String? {
+        if let object = value as? [String: Any] { return JSONLD.text(object["value"] ?? object["@value"]) }
+        if let array = value as? [Any] { return array.lazy.compactMap { identifier($0) }.first }
+        return JSONLD.text(value)
     }
 
     static func strings(_ value: Any?) -> [String] {

@@ -51,7 +51,8 @@ public enum SalaryText {
         return salary
     }
 
-    /// The numbers of a text, French style understood: `1 850`, `1 850,50`, `12,50`, `1.850`, `35000.00`.
+    /// The numbers of a text, French style understood: `1 850`, `1 850,50`, `12,50`, `1.850`, `35000.00`; a comma
+    /// or point followed by exactly three digits groups thousands (`24,000`), else it is the decimal mark.
     static func numbers(in text: String) -> [Double] {
         var result: [Double] = []
         let scalars = Array(text.unicodeScalars)
@@ -66,7 +67,7 @@ public enum SalaryText {
                 if isDigit(scalars[i]) {
                     integer.unicodeScalars.append(scalars[i])
                     i += 1
-                } else if (isGroupSpace(scalars[i]) || scalars[i] == ".") 
+                } else if (isGroupSpace(scalars[i]) || scalars[i] == "." || scalars[i] == ",") 
                     && i + 3 < scalars.count && isDigit(scalars[i + 1]) && isDigit(scalars[i + 2]) && isDigit(scalars[i + 3])
                     && !(i + 4 < scalars.count && isDigit(scalars[i + 4]))
                 {

@@ -74,7 +74,8 @@ final class TemporaryFolder {
         #expect(try store.offers(matching: OfferQuery(employer: "domicall")).map(\.offer.sourceID) == ["2"])
         #expect(try store.offers(matching: OfferQuery(employer: "ASSISTEO")).map(\.offer.sourceID) == ["3"])
         #expect(try store.offers(matching: OfferQuery(search: "CHAT e-mail")).map(\.offer.sourceID) == ["1"])
-        #expect(try store.offers(matching: OfferQuery(search: "teleconseiller")).map(\.offer.sourceID) == ["2"])
+        #expect(try store.offers(matching: OfferQuery(search: "teleconseiller")).map(\.offer.sourceID) == ["3", "2"])
+        #expect(try store.offers(matching: OfferQuery(search: "téléconseillère")).map(\.offer.sourceID) == ["3"])
         #expect(try store.offers(matching: OfferQuery(since: DateText.parse("2026-11-25")!)).map(\.offer.sourceID) == ["3"])
         #expect(try store.offers(matching: OfferQuery(limit: 2)).count == 2)
     }
