@@ -48,6 +48,22 @@ public final class Crawler: Sendable {
             .filter { $0.kind == .offers }
     }
 
+    /// The politeness of each host that sources start from: when several sources share a host, the strictest
+    /// of their settings (fewest transfers at once, longest delay) applies to it.
+    static func hostPolicies(for sources: [SourceConfig], options: CrawlOptions) -> [String: HostPolicy] {
+        var policies: [String: HostPolicy] = [:]
+        for source in sources {
+            let wanted = HostPolicy(perHost: options.perHostOverride ?? source.perHost,
+                delay: options.delayOverride ?? source.delay)
+            for url in source.start {
+                guard let key = FetchOptions.hostKey(for: url) else { continue }
+                let known = policies[key] ?? wanted
+                policies[key] = HostPolicy(perHost: min(known.perHost, wanted.perHost), delay: max(known.delay, wanted.delay))
+            }
+        }
+        return policies
+    }
+
     /// Runs the crawl to its end and records it as a crawl run.
     /// - Returns: the per-source report.
     /// - Throws: ``CrawlError`` for an unknown source, ``StoreError`` or a database error when storing fails.
@@ -58,8 +74,9 @@ public final class Crawler: Sendable {
         var fetchOptions = FetchOptions()
         fetchOptions.userAgent = config.userAgent
         fetchOptions.maxConnections = options.maxConnections
-        fetchOptions.perHost = options.perHostOverride ?? sources.map(\.perHost).min() ?? 1
-        fetchOptions.delay = options.delayOverride ?? sources.map(\.delay).max() ?? 1
+        fetchOptions.perHost = options.perHostOverride ?? config.defaults.perHost
+        fetchOptions.delay = options.delayOverride ?? config.defaults.delay
+        fetchOptions.hostPolicies = Self.hostPolicies(for: sources, options: options)
         let fetcher = try Fetcher(options: fetchOptions)
         defer { fetcher.close() }
         let session = CrawlSession(sources: sources, fetcher: fetcher, store: store, runID: runID,

@@ -28,6 +28,29 @@ public struct FetchOptions: Sendable {
     /// Seconds a transfer may stay under `lowSpeedLimit` before it fails with `FetchError.stalled`.
     public var lowSpeedTime: Double = 20
 
+    /// Politeness for particular hosts, keyed by ``hostKey(for:)`` (`https://www.example.fr:443`); other hosts
+    /// get `perHost` and `delay`.
+    public var hostPolicies: [String: HostPolicy] = [:]
+
+    /// The key that groups URLs by host for politeness: scheme, host and port, e.g. `https://www.example.fr:443`.
+    /// - Returns: nil for URLs that are not http(s) or have no host.
+    public static func hostKey(for url: String) -> String? {
+        try? FetchRequest(url: url).hostKey()
+    }
+
     /// Creates the default options: polite (one transfer per host, a second apart), 8 MiB bodies, 5 redirects.
     public init() {}
+}
+
+/// How politely one host is treated.
+public struct HostPolicy: Sendable, Equatable {
+    /// The most transfers in flight at once to the host.
+    public var perHost: Int
+    /// The least time, in seconds, between two starts to the host.
+    public var delay: Double
+
+    public init(perHost: Int, delay: Double) {
+        self.perHost = perHost
+        self.delay = delay
+    }
 }

@@ -15,6 +15,8 @@ struct HostScheduler<Item> {
     let perHost: Int
     let delay: Double
     let jitter: Double
+    /// Limits of particular hosts, replacing `perHost` and `delay` for them.
+    var policies: [String: HostPolicy] = [:]
     /// A number in 0 ..< 1 for jitter; replaced in tests.
     var random: () -> Double = { Double.random(in: 0..<1) }
 
@@ -47,7 +49,11 @@ struct HostScheduler<Item> {
         for step in 0..<ready.count {
             let index = (cursor + step) % ready.count
             let key = ready[index]
-            guard var state = hosts[key], state.inFlight < perHost, now >= state.nextStart else { continue }
+            let policy = policies[key]
+            guard var state = hosts[key], state.inFlight < (policy?.perHost ?? perHost), now >= state.nextStart else {
+                continue
+            }
+            let delay = policy.map { Swift.max(0, $0.delay) } ?? self.delay
             let item = state.waiting[state.head]
             state.head += 1
             if !state.isWaiting {
@@ -86,7 +92,7 @@ struct HostScheduler<Item> {
         guard inFlight < maxTotal else { return nil }
         var earliest: Double?
         for key in ready {
-            guard let state = hosts[key], state.inFlight < perHost else { continue }
+            guard let state = hosts[key], state.inFlight < (policies[key]?.perHost ?? perHost) else { continue }
             earliest = Swift.min(earliest ?? state.nextStart, state.nextStart)
         }
         return earliest

@@ -31,13 +31,15 @@ final class NetworkLoop: @unchecked Sendable {
 
     init(options: FetchOptions) throws(FetchError) {
         try CurlGlobal.ensure()
-        guard let multi = MultiHandle(maxConnections: options.maxConnections, perHost: options.perHost) else {
+        let widest = options.hostPolicies.values.map(\.perHost).max() ?? 0
+        guard let multi = MultiHandle(maxConnections: options.maxConnections, perHost: max(options.perHost, widest)) else {
             throw .setup(message: "curl_multi_init failed")
         }
         self.options = options
         self.multi = multi
         scheduler = HostScheduler(
             maxTotal: options.maxConnections, perHost: options.perHost, delay: options.delay, jitter: options.jitter)
+        scheduler.policies = options.hostPolicies
         finished.enter()
         let thread = Thread { [self] in
             run()
