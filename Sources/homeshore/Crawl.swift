@@ -25,10 +25,12 @@ extension Homeshore {
         func run() async throws {
             let workspace = global.workspace
             let config = try workspace.loadConfig()
+            let lock = try CrawlLock(folder: workspace.cacheFolder)
             let store = try workspace.openStore()
             var options = CrawlOptions()
             options.sources = sources
             let report = try await Crawler.crawl(config: config, store: store, options: options, json: json)
+            withExtendedLifetime(lock) {}
             throw ExitCode(report.exitCode)
         }
     }

@@ -30,11 +30,24 @@ extension Homeshore.Sources {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let config = try global.workspace.loadConfig()
+            let workspace = global.workspace
+            let config = try workspace.loadConfig()
+            let last = try workspace.openStore().lastOutcomes()
+            print("SOURCE                           KIND     EVERY  LAST RUN")
             for s in config.sources {
                 let every = s.every.truncatingRemainder(dividingBy: 86_400) == 0
-                    ? "\(Int(s.every / 86_400))d" : "\(Int(s.every / 3600))h"
-                print("\(s.name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(s.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) every \(every)  \(s.start.first ?? "")")
+                    ? "\(Int(s.every / 86_400))d" : "\(Int((s.every / 3600).rounded()))h"
+                var outcome = "never crawled"
+                if let (started, o) = last[s.name] {
+                    outcome = "\(started.prefix(16).replacingOccurrences(of: "T", with: " ")) \(o.status), "
+                        + "\(o.pages) pages, \(o.offersSeen) offers (\(o.offersNew) new)"
+                    if let error = o.errors.first { outcome += ": \(error)" }
+                } else if s.kind == .reviews {
+                    outcome = "not crawled yet (reviews are read in a later version)"
+                }
+                print("\(s.name.padding(toLength: 32, withPad: " ", startingAt: 0)) "
+                    + "\(s.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) "
+                    + "\(every.padding(toLength: 6, withPad: " ", startingAt: 0)) \(outcome)")
             }
         }
     }

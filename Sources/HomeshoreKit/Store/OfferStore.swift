@@ -109,6 +109,27 @@ public final class OfferStore: Sendable {
         }
     }
 
+    /// Each source's outcome in the latest run that crawled it, with that run's start.
+    public func lastOutcomes() throws -> [String: (startedAt: String, outcome: SourceOutcome)] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.*, r.started_at FROM crawl_sources s JOIN crawl_runs r ON r.id = s.run_id
+                WHERE s.run_id = (SELECT MAX(run_id) FROM crawl_sources WHERE source = s.source)
+                """)
+            var result: [String: (String, SourceOutcome)] = [:]
+            for row in rows {
+                var o = SourceOutcome(source: row["source"])
+                o.status = row["status"]
+                o.pages = row["pages"]
+                o.offersSeen = row["offers_seen"]
+                o.offersNew = row["offers_new"]
+                if let message: String = row["message"] { o.errors = [message] }
+                result[o.source] = (row["started_at"], o)
+            }
+            return result
+        }
+    }
+
     // MARK: - Offers
 
     /// What saving a batch of offers did.

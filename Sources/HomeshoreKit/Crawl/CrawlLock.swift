@@ -1,0 +1,43 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An exclusive lock on a cache folder, so that two crawls never run at once on one database. The kernel releases
+/// it when the process ends, however it ends (a crash or SIGKILL leaves no stale lock).
+public final class CrawlLock {
+    private let descriptor: Int32
+    /// The lock file.
+    public let path: String
+
+    /// Takes the lock, or fails at once when another process holds it.
+    /// - Parameter folder: the cache folder.
+    /// - Throws: ``CrawlError`` saying a crawl is running (with its process id) or that the file cannot be opened.
+    public init(folder: String) throws {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        path = (folder as NSString).appendingPathComponent("crawl.lock")
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CrawlError(description: "\(path): cannot open the lock file: \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            var buffer = [UInt8](repeating: 0, count: 32)
+            let count = pread(descriptor, &buffer, 31, 0)
+            let holder = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines) : "?"
+            close(descriptor)
+            throw CrawlError(description: "a crawl is already running on \(folder) (process \(holder)); nothing was touched")
+        }
+        let pid = "\(getpid())\n"
+        _ = ftruncate(descriptor, 0)
+        _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+@available(*, unavailable)
+extension CrawlLock: Sendable {}
