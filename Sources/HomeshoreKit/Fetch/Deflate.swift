@@ -1,0 +1,29 @@
+import CZlib
+
+/// zlib compression of stored bodies (the HTTP cache keeps pages compressed).
+enum Deflate {
+    /// The bytes compressed with zlib (level 6).
+    static func compress(_ bytes: [UInt8]) -> [UInt8] {
+        var size = compressBound(uLong(bytes.count))
+        var out = [UInt8](repeating: 0, count: Int(size))
+        let status = out.withUnsafeMutableBufferPointer { o in
+            bytes.withUnsafeBufferPointer { i in compress2(o.baseAddress, &size, i.baseAddress, uLong(bytes.count), 6) }
+        }
+        precondition(status == Z_OK, "compress2 failed with \(status)")
+        out.removeSubrange(Int(size)...)
+        return out
+    }
+
+    /// The bytes decompressed, or nil when they are not zlib data or would exceed `limit` bytes.
+    static func decompress(_ bytes: [UInt8], expectedSize: Int, limit: Int = 64 << 20) -> [UInt8]? {
+        guard expectedSize >= 0, expectedSize <= limit else { return nil }
+        var size = uLong(expectedSize)
+        var out = [UInt8](repeating: 0, count: max(1, expectedSize))
+        let status = out.withUnsafeMutableBufferPointer { o in
+            bytes.withUnsafeBufferPointer { i in uncompress(o.baseAddress, &size, i.baseAddress, uLong(bytes.count)) }
+        }
+        guard status == Z_OK, Int(size) == expectedSize else { return nil }
+        if expectedSize == 0 { return [] }
+        return out
+    }
+}

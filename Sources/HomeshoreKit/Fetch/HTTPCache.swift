@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+
+/// The HTTP cache in the cache folder (`http-cache.sqlite`): per URL, the validators (ETag, Last-Modified), the
+/// body compressed with zlib, and what extraction made of it; per host, robots.txt. A page that answers
+/// 304 Not Modified is then neither downloaded nor parsed again.
+public final class HTTPCache: Sendable {
+    /// A page as stored.
+    public struct Entry: Sendable, Equatable {
+        public var url: String
+        public var finalURL: String
+        public var etag: String?
+        public var lastModified: String?
+        public var contentType: String?
+        public var body: [UInt8]
+        /// What extraction made of the page, under the key of the recipe that made it.
+        public var derivedKey: String?
+        public var derived: [UInt8]?
+    }
+
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating when needed) the cache in `folder`.
+    /// - Throws: ``StoreError`` naming the file.
+    public init(folder: String) throws {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        path = (folder as NSString).appendingPathComponent("http-cache.sqlite")
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: pages and robots") { db in
+            try db.execute(sql: """
+                CREATE TABLE pages (
+                    url TEXT PRIMARY KEY,
+                    final_url TEXT NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    content_type TEXT,
+                    body BLOB NOT NULL,
+                    body_size INTEGER NOT NULL,
+                    fetched_at TEXT NOT NULL,
+                    derived_key TEXT,
+                    derived BLOB
+                );
+                CREATE TABLE robots (
+                    host TEXT PRIMARY KEY,
+                    status INTEGER NOT NULL,
+                    body BLOB NOT NULL,
+                    fetched_at REAL NOT NULL
+                );
+                """)
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try migrator.migrate(pool)
+        } catch {
+            throw StoreError(path: path, message: "cannot open the HTTP cache: \(error)")
+        }
+    }
+
+    /// The stored page for a URL, when there is one.
+    public func entry(for url: String) throws -> Entry? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM pages WHERE url = ?", arguments: [url]) else {
+                return nil
+            }
+            let compressed: [UInt8] = [UInt8](row["body"] as Data)
+            guard let body = Deflate.decompress(compressed, expectedSize: row["body_size"]) else { return nil }
+            let derived = (row["derived"] as Data?).map { [UInt8]($0) }
+            return Entry(url: url, finalURL: row["final_url"], etag: row["etag"], lastModified: row["last_modified"],
+                contentType: row["content_type"], body: body, derivedKey: row["derived_key"], derived: derived)
+        }
+    }
+
+    /// The request headers that make a request for `url` conditional, from what is stored.
+    public func conditionalHeaders(for url: String) throws -> [(String, String)] {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT etag, last_modified FROM pages WHERE url = ?",
+                arguments: [url]) else { return [] }
+            var headers: [(String, String)] = []
+            if let etag: String = row["etag"] { headers.append(("If-None-Match", etag)) }
+            if let modified: String = row["last_modified"] { headers.append(("If-Modified-Since", modified)) }
+            return headers
+        }
+    }
+
+    /// Stores a page fetched with 200, with what extraction made of it.
+    public func store(_ entry: Entry, at date: Date = Date()) throws {
+        let compressed = Deflate.compress(entry.body)
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO pages
+                    (url, final_url, etag, last_modified, content_type, body, body_size, fetched_at, derived_key, derived)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                arguments: [entry.url, entry.finalURL, entry.etag, entry.lastModified, entry.contentType,
+                            Data(compressed), entry.body.count, DateText.timestamp(date), entry.derivedKey,
+                            entry.derived.map { Data($0) }])
+        }
+    }
+
+    /// Replaces what extraction made of a stored page (after a 304 whose stored result was made by another recipe).
+    public func storeDerived(url: String, key: String, derived: [UInt8]) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE pages SET derived_key = ?, derived = ? WHERE url = ?",
+                arguments: [key, Data(derived), url])
+        }
+    }
+
+    /// The robots.txt of a host as fetched at most `maxAge` seconds ago: its status and body.
+    public func robots(host: String, maxAge: Double, now: Date = Date()) throws -> (status: Int, body: [UInt8])? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM robots WHERE host = ? AND fetched_at >= ?",
+                arguments: [host, now.timeIntervalSince1970 - maxAge]) else { return nil }
+            return (row["status"], [UInt8](row["body"] as Data))
+        }
+    }
+
+    /// Remembers a host's robots.txt answer (only answers that may be kept: 2xx and 4xx).
+    public func storeRobots(host: String, status: Int, body: [UInt8], at date: Date = Date()) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO robots (host, status, body, fetched_at) VALUES (?, ?, ?, ?)",
+                arguments: [host, status, Data(body), date.timeIntervalSince1970])
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import HomeshoreKit
+
+@Suite struct HTTPCacheTests {
+    @Test func pagesRoundTripCompressed() throws {
+        let folder = TemporaryFolder()
+        let cache = try HTTPCache(folder: folder.path)
+        let body = Array(String(repeating: "<li>Téléconseiller à domicile H/F</li>\n", count: 500).utf8)
+        let entry = HTTPCache.Entry(url: "https://jobs.example/a", finalURL: "https://jobs.example/a?p=1",
+            etag: "\"v1\"", lastModified: "Sat, 28 Nov 2026 06:00:00 GMT", contentType: "text/html", body: body,
+            derivedKey: "recipe-1", derived: Array("{}".utf8))
+        try cache.store(entry)
+        #expect(try cache.entry(for: "https://jobs.example/a") == entry)
+        #expect(try cache.entry(for: "https://jobs.example/b") == nil)
+        #expect(try cache.conditionalHeaders(for: "https://jobs.example/a").map { "\($0.0): \($0.1)" } == [
+            "If-None-Match: \"v1\"", "If-Modified-Since: Sat, 28 Nov 2026 06:00:00 GMT",
+        ])
+        // Stored compressed: the file holds far less than the body.
+        let stored = try cache.pool.read { db in try Int.fetchOne(db, sql: "SELECT length(body) FROM pages") } ?? 0
+        #expect(stored > 0 && stored < body.count / 10)
+        try cache.storeDerived(url: "https://jobs.example/a", key: "recipe-2", derived: Array("[1]".utf8))
+        #expect(try cache.entry(for: "https://jobs.example/a")?.derivedKey == "recipe-2")
+    }
+
+    @Test func robotsExpire() throws {
+        let folder = TemporaryFolder()
+        let cache = try HTTPCache(folder: folder.path)
+        let then = Date(timeIntervalSince1970: 1_800_000_000)
+        try cache.storeRobots(host: "https://jobs.example:443", status: 200, body: Array("User-agent: *\n".utf8), at: then)
+        #expect(try cache.robots(host: "https://jobs.example:443", maxAge: 86_400, now: then.addingTimeInterval(3600))?.status == 200)
+        #expect(try cache.robots(host: "https://jobs.example:443", maxAge: 86_400, now: then.addingTimeInterval(90_000)) == nil)
+    }
+}
