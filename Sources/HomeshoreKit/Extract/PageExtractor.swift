@@ -101,6 +101,10 @@ public struct PageExtractor: Sendable {
         if let posting = JobPostingReader.offers(in: jsonld, source: source.name, pageURL: page.url).first {
             var posting = posting
             posting.url = page.url
+            // The listing's id is the site's own id of the offer, the key the crawl knows it by; a JSON-LD
+            // `identifier` is often the employer's reference (HelloWork: offer 65789313, identifier REF43908R),
+            // and taking it would key the same offer differently depending on whether its detail page loaded.
+            if item.offer.sourceID != nil { posting.sourceID = nil }
             offer = offer.overlaid(with: posting)
         }
         if !source.detail.isEmpty {
