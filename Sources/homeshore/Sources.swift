@@ -25,14 +25,31 @@ extension Homeshore.Sources {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the sources with their kind and schedule.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the sources with their kind, schedule and last run's outcome.")
 
         @OptionGroup var global: GlobalOptions
+
+        @Flag(help: "Print JSON.")
+        var json = false
 
         func run() async throws {
             let workspace = global.workspace
             let config = try workspace.loadConfig()
             let last = try workspace.openStore().lastOutcomes()
+            if json {
+                let rows: [[String: Any]] = config.sources.map { s in
+                    var row: [String: Any] = ["name": s.name, "kind": s.kind.rawValue, "every_seconds": s.every,
+                        "start": s.start, "last_run": NSNull()]
+                    if let (started, o) = last[s.name] {
+                        row["last_run"] = ["started_at": started, "status": o.status, "pages": o.pages,
+                            "offers": o.offersSeen, "offers_new": o.offersNew, "error": o.errors.first ?? NSNull()]
+                    }
+                    return row
+                }
+                print(OfferExport.encode(rows, pretty: true))
+                return
+            }
             print("SOURCE                           KIND     EVERY  LAST RUN")
             for s in config.sources {
                 let every = s.every.truncatingRemainder(dividingBy: 86_400) == 0

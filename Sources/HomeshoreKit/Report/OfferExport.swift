@@ -77,7 +77,8 @@ public enum OfferExport {
         return encode(objects, pretty: true) + "\n"
     }
 
-    static func encode(_ value: Any, pretty: Bool) -> String {
+    /// A JSON value (from JSONSerialization types) as text, keys sorted.
+    public static func encode(_ value: Any, pretty: Bool) -> String {
         var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
         if pretty { options.insert(.prettyPrinted) }
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: options) else { return "null" }
