@@ -43,7 +43,7 @@ extension Homeshore.Sources {
                         "start": s.start, "last_run": NSNull()]
                     if let (started, o) = last[s.name] {
                         row["last_run"] = ["started_at": started, "status": o.status, "pages": o.pages,
-                            "offers": o.offersSeen, "offers_new": o.offersNew, "error": o.errors.first ?? NSNull()]
+                            "offers": o.offersSeen, "offers_new": o.offersNew, "error": o.errors.first.map { $0 as Any } ?? NSNull()]
                     }
                     return row
                 }
