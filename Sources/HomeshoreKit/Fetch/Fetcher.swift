@@ -41,6 +41,15 @@ public final class Fetcher: @unchecked Sendable {
         }
     }
 
+    /// Changes how politely a host is treated from now on, and/or holds it back (Retry-After, backoff); thread-safe.
+    /// - Parameters:
+    ///   - host: a key from ``FetchOptions/hostKey(for:)``.
+    ///   - policy: the host's new limits, or nil to keep them.
+    ///   - holdFor: seconds during which no request to the host starts, or nil.
+    public func adjust(host: String, policy: HostPolicy? = nil, holdFor: Double? = nil) {
+        loop.adjust(host: host, policy: policy, holdFor: holdFor)
+    }
+
     /// Requests queued or in flight whose completion has not been called yet.
     public var pendingCount: Int { loop.pendingCount }
 

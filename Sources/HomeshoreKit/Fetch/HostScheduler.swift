@@ -74,6 +74,13 @@ struct HostScheduler<Item> {
         return nil
     }
 
+    /// Holds `host` back: nothing starts there before `until` (Retry-After, backoff).
+    mutating func hold(host: String, until: Double) {
+        var state = hosts[host] ?? Host()
+        state.nextStart = Swift.max(state.nextStart, until)
+        hosts[host] = state
+    }
+
     /// Counts one transfer to `host` as ended.
     mutating func finished(host: String, now: Double) {
         guard var state = hosts[host] else { return }

@@ -18,6 +18,7 @@ final class NetworkLoop: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var incoming: [Job] = []
+    private var changes: [(host: String, policy: HostPolicy?, holdFor: Double?)] = []
     private var closing = false
     private var pending = 0
 
@@ -70,6 +71,14 @@ final class NetworkLoop: @unchecked Sendable {
         multi.wakeup()
     }
 
+    /// Changes a host's limits (nil: back to the defaults) and/or holds it back for some seconds; thread-safe.
+    func adjust(host: String, policy: HostPolicy?, holdFor: Double?) {
+        lock.lock()
+        changes.append((host, policy, holdFor))
+        lock.unlock()
+        multi.wakeup()
+    }
+
     /// Cancels everything pending and waits for the network thread to end (unless called from it).
     func close() {
         lock.lock()
@@ -88,11 +97,17 @@ final class NetworkLoop: @unchecked Sendable {
             lock.lock()
             let new = incoming
             incoming.removeAll()
+            let adjustments = changes
+            changes.removeAll()
             let stop = closing
             lock.unlock()
             if stop {
                 cancelAll(new)
                 return
+            }
+            for change in adjustments {
+                if let policy = change.policy { scheduler.policies[change.host] = policy }
+                if let seconds = change.holdFor { scheduler.hold(host: change.host, until: Self.now() + seconds) }
             }
             for job in new {
                 do {

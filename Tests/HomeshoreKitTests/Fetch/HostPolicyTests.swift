@@ -43,3 +43,16 @@ import Testing
         #expect(Crawler.hostPolicies(for: config.sources, options: fast)["https://jobs.example:443"]?.delay == 0)
     }
 }
+
+@Suite struct HostHoldTests {
+    @Test func aHeldHostStartsNothingBeforeItsTime() {
+        var s = HostScheduler<Int>(maxTotal: 10, perHost: 1, delay: 0, jitter: 0)
+        s.hold(host: "a", until: 3)
+        s.add(1, host: "a")
+        s.add(2, host: "b")
+        #expect(s.next(now: 0)?.item == 2)
+        #expect(s.next(now: 2.9) == nil)
+        #expect(s.wakeTime() == 3)
+        #expect(s.next(now: 3)?.item == 1)
+    }
+}

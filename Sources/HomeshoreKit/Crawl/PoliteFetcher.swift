@@ -1,0 +1,271 @@
+import Dispatch
+import Foundation
+
+/// Fetches pages the way a site operator would want: robots.txt first (RFC 9309, cached 24 h), conditional
+/// requests from the HTTP cache, retries of 5xx with backoff and jitter, Retry-After honoured, a per-host delay
+/// that doubles on 429/503 and comes back on success, and block pages told apart from content.
+final class PoliteFetcher: @unchecked Sendable {
+    /// Retry and backoff settings; tests shorten them.
+    struct Timing: Sendable {
+        /// The first retry waits this long (then twice as long), plus up to 50% jitter.
+        var retryBase: Double = 1
+        /// The most retries of one request.
+        var maxRetries = 2
+        /// A Retry-After longer than this gives up on the page for this run.
+        var maxRetryAfter: Double = 120
+        /// A host whose robots.txt asks a longer Crawl-delay is skipped for the run.
+        var maxCrawlDelay: Double = 30
+        /// How long a fetched robots.txt is trusted.
+        var robotsMaxAge: Double = 86_400
+    }
+
+    let fetcher: Fetcher
+    let cache: HTTPCache?
+    let productToken: String
+    let timing: Timing
+    /// Hosts whose robots.txt is not read, because a source said `robots: ignore`.
+    let ignoreRobots: Set<String>
+
+    private enum RobotsState {
+        case loading([@Sendable () -> Void])
+        case ready(RobotsTxt)
+        case skipped(String)
+    }
+
+    private let lock = NSLock()
+    private var robots: [String: RobotsState] = [:]
+    private var backedOff: [String: Double] = [:]
+    private var crawlDelays: [String: Double] = [:]
+    private var notes: [String] = []
+    private let timers = DispatchQueue(label: "homeshore.retry", attributes: .concurrent)
+
+    init(fetcher: Fetcher, cache: HTTPCache?, productToken: String, ignoreRobots: Set<String> = [], timing: Timing = Timing()) {
+        self.fetcher = fetcher
+        self.cache = cache
+        self.productToken = productToken
+        self.ignoreRobots = ignoreRobots
+        self.timing = timing
+    }
+
+    /// Host-level messages gathered during the crawl (robots.txt failures, long Crawl-delays).
+    var messages: [String] { lock.withLock { notes } }
+
+    /// Fetches a page; `completion` runs on the network thread or a timer thread and must return quickly.
+    func get(_ url: String, completion: @escaping @Sendable (PageOutcome) -> Void) {
+        guard let host = FetchOptions.hostKey(for: url) else {
+            completion(.failed("\(url): not an http or https URL"))
+            return
+        }
+        withRobots(host: host) { [self] in
+            let verdict: String? = lock.withLock {
+                switch robots[host] {
+                case .skipped(let why): return why
+                case .ready(let rules): return rules.allows(url) ? nil : "\(url): disallowed by robots.txt"
+                default: return nil
+                }
+            }
+            if let verdict {
+                completion(.disallowed(verdict))
+                return
+            }
+            let headers = (try? cache?.conditionalHeaders(for: url)) ?? []
+            attempt(url, host: host, headers: headers, retry: 0, completion: completion)
+        }
+    }
+
+    // MARK: - Requests and retries
+
+    private func attempt(_ url: String, host: String, headers: [(String, String)], retry: Int,
+                         completion: @escaping @Sendable (PageOutcome) -> Void) {
+        fetcher.enqueue(FetchRequest(url: url, headers: headers)) { [self] response in
+            if let error = response.error {
+                if retry < timing.maxRetries, Self.isTransient(error) {
+                    later(backoff(retry)) { self.attempt(url, host: host, headers: headers, retry: retry + 1, completion: completion) }
+                } else {
+                    completion(.failed("\(error)"))
+                }
+                return
+            }
+            switch response.status {
+            case 304:
+                relax(host)
+                if let entry = try? cache?.entry(for: url) {
+                    completion(.notModified(entry))
+                } else {
+                    // A 304 for a page we no longer hold: ask again without validators.
+                    attempt(url, host: host, headers: [], retry: retry, completion: completion)
+                }
+            case 200..<300:
+                relax(host)
+                let decoded = Charset.decode(response.body, contentType: response.contentType)
+                if let block = BlockDetector.block(status: response.status, utf8: decoded.utf8) {
+                    completion(.blocked("\(url): \(block)"))
+                } else if decoded.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+                    completion(.failed("\(url): HTTP \(response.status) with an empty page"))
+                } else {
+                    completion(.fetched(response))
+                }
+            case 429, 503:
+                let retryAfter = response.headers["retry-after"].flatMap { Self.retryAfter($0, now: Date()) }
+                tighten(host)
+                if let retryAfter, retryAfter > timing.maxRetryAfter {
+                    completion(response.status == 429
+                        ? .blocked("\(url): HTTP 429, asked to wait \(Int(retryAfter)) s (more than \(Int(timing.maxRetryAfter)) s)")
+                        : .failed("\(url): HTTP 503, asked to wait \(Int(retryAfter)) s (more than \(Int(timing.maxRetryAfter)) s)"))
+                } else if retry < timing.maxRetries {
+                    let wait = retryAfter ?? backoff(retry)
+                    fetcher.adjust(host: host, holdFor: wait)
+                    attempt(url, host: host, headers: headers, retry: retry + 1, completion: completion)
+                } else if response.status == 429 {
+                    completion(.blocked("\(url): HTTP 429 (too many requests) persisted after \(retry) retries"))
+                } else {
+                    completion(.failed("\(url): HTTP 503 after \(retry) retries"))
+                }
+            case 500, 502, 504:
+                if retry < timing.maxRetries {
+                    later(backoff(retry)) { self.attempt(url, host: host, headers: headers, retry: retry + 1, completion: completion) }
+                } else {
+                    completion(.failed("\(url): HTTP \(response.status) after \(retry) retries"))
+                }
+            case 401, 403:
+                let decoded = Charset.decode(response.body, contentType: response.contentType)
+                let seen = BlockDetector.block(status: response.status, utf8: decoded.utf8).map { ": \($0)" } ?? ""
+                completion(.blocked("\(url): HTTP \(response.status) (access refused)\(seen)"))
+            default:
+                completion(.failed("\(url): HTTP \(response.status)"))
+            }
+        }
+    }
+
+    private func backoff(_ retry: Int) -> Double {
+        let base = timing.retryBase * pow(2, Double(retry))
+        return base + Double.random(in: 0...(base / 2))
+    }
+
+    private func later(_ seconds: Double, _ work: @escaping @Sendable () -> Void) {
+        timers.asyncAfter(deadline: .now() + seconds, execute: work)
+    }
+
+    static func isTransient(_ error: FetchError) -> Bool {
+        switch error {
+        case .timedOut, .stalled, .couldNotConnect, .transfer: return true
+        default: return false
+        }
+    }
+
+    /// Seconds to wait from a Retry-After header: a number of seconds or an HTTP date.
+    static func retryAfter(_ value: String, now: Date) -> Double? {
+        let text = value.trimmingCharacters(in: .whitespaces)
+        if let seconds = Double(text), seconds >= 0 { return seconds }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: text) else { return nil }
+        return max(0, date.timeIntervalSince(now))
+    }
+
+    // MARK: - Per-host backoff
+
+    /// The host's delay when not backed off: the configured one, or the robots.txt Crawl-delay when longer.
+    private func baseDelay(_ host: String) -> Double {
+        let configured = fetcher.options.hostPolicies[host]?.delay ?? fetcher.options.delay
+        return max(configured, lock.withLock { crawlDelays[host] ?? 0 })
+    }
+
+    private func basePerHost(_ host: String) -> Int {
+        fetcher.options.hostPolicies[host]?.perHost ?? fetcher.options.perHost
+    }
+
+    /// Doubles the host's delay (at least 1 s) after a 429 or 503.
+    private func tighten(_ host: String) {
+        let delay: Double = lock.withLock {
+            let next = max(1, (backedOff[host] ?? baseDelay(host)) * 2)
+            backedOff[host] = next
+            return next
+        }
+        fetcher.adjust(host: host, policy: HostPolicy(perHost: basePerHost(host), delay: delay))
+    }
+
+    /// Brings the host's delay back after a success.
+    private func relax(_ host: String) {
+        let wasBackedOff = lock.withLock { backedOff.removeValue(forKey: host) != nil }
+        if wasBackedOff {
+            fetcher.adjust(host: host, policy: HostPolicy(perHost: basePerHost(host), delay: baseDelay(host)))
+        }
+    }
+
+    // MARK: - robots.txt
+
+    /// Runs `then` once the host's robots.txt is known (fetched, cached, or failed).
+    private func withRobots(host: String, then: @escaping @Sendable () -> Void) {
+        if ignoreRobots.contains(host) {
+            then()
+            return
+        }
+        enum Next { case run, wait, load }
+        let next: Next = lock.withLock {
+            switch robots[host] {
+            case .ready, .skipped: return .run
+            case .loading(var waiting):
+                waiting.append(then)
+                robots[host] = .loading(waiting)
+                return .wait
+            case nil:
+                robots[host] = .loading([then])
+                return .load
+            }
+        }
+        switch next {
+        case .run: then()
+        case .wait: return
+        case .load:
+            if let cached = try? cache?.robots(host: host, maxAge: timing.robotsMaxAge) {
+                settle(host, status: cached.status, body: cached.body, fresh: false)
+                return
+            }
+            fetcher.enqueue(FetchRequest(url: host + "/robots.txt")) { [self] response in
+                if let error = response.error {
+                    settle(host, state: .skipped("\(host)/robots.txt could not be read (\(error)): host skipped for this run"))
+                } else {
+                    settle(host, status: response.status, body: response.body, fresh: true)
+                }
+            }
+        }
+    }
+
+    private func settle(_ host: String, status: Int, body: [UInt8], fresh: Bool) {
+        let state: RobotsState
+        switch status {
+        case 200..<300:
+            let rules = RobotsTxt(body, productToken: productToken)
+            if let delay = rules.crawlDelay, delay > timing.maxCrawlDelay {
+                state = .skipped("\(host) asks a Crawl-delay of \(Int(delay)) s in robots.txt (more than \(Int(timing.maxCrawlDelay)) s): host skipped for this run")
+            } else {
+                if let delay = rules.crawlDelay, delay > baseDelay(host) {
+                    lock.withLock { crawlDelays[host] = delay }
+                    fetcher.adjust(host: host, policy: HostPolicy(perHost: basePerHost(host), delay: delay))
+                }
+                state = .ready(rules)
+            }
+        case 400..<500 where status != 429:
+            state = .ready(.allowAll)  // RFC 9309: an unavailable robots.txt allows everything
+        default:
+            // 429, 5xx: unreachable; disallow everything for this run, and do not remember it.
+            settle(host, state: .skipped("\(host)/robots.txt answered HTTP \(status): host skipped for this run"))
+            return
+        }
+        if fresh { try? cache?.storeRobots(host: host, status: status, body: Array(body.prefix(RobotsTxt.maxBytes))) }
+        settle(host, state: state)
+    }
+
+    private func settle(_ host: String, state: RobotsState) {
+        let waiting: [@Sendable () -> Void] = lock.withLock {
+            guard case .loading(let waiting) = robots[host] else { return [] }
+            robots[host] = state
+            if case .skipped(let why) = state { notes.append(why) }
+            return waiting
+        }
+        for run in waiting { run() }
+    }
+}
