@@ -11,7 +11,11 @@ enum Summary {
             let kb = String(format: "%.0f KB", Double(o.bytes) / 1024)
             lines.append("\(name)  \(o.status.padding(toLength: 7, withPad: " ", startingAt: 0)) "
                 + "\(o.pages) pages, \(kb), \(o.offersSeen) offers (\(o.offersNew) new, \(o.offersUpdated) updated)"
+                + (o.notModified > 0 ? ", \(o.notModified) unchanged" : "")
+                + (o.disallowed > 0 ? ", \(o.disallowed) disallowed by robots.txt" : "")
                 + (o.errors.isEmpty ? "" : ", \(o.errors.count) errors"))
+            if let blocked = o.blocked { lines.append("    BLOCKED: \(blocked)") }
+            if let broken = o.broken { lines.append("    \(broken)") }
             for error in o.errors.prefix(5) { lines.append("    error: \(error)") }
             if o.errors.count > 5 { lines.append("    ... and \(o.errors.count - 5) more errors") }
             for warning in o.warnings.prefix(3) { lines.append("    warning: \(warning)") }

@@ -7,7 +7,7 @@ public enum ConfigLoader {
     static let defaultKeys = ["delay", "per_host", "every", "max_pages"]
     static let sourceKeys = [
         "name", "kind", "start", "items", "fields", "follow", "detail", "next", "max_pages", "delay", "per_host",
-        "every", "employer",
+        "every", "employer", "robots",
     ]
     /// The User-Agent used when `sources.yaml` does not set one.
     public static let defaultUserAgent = "Homeshore/\(HomeshoreInfo.version) (+https://homeshore.example/about)"

@@ -129,6 +129,13 @@ extension NodeReader {
             case "per_host": if let v = int(value, key, range: 1...64) { source.perHost = v }
             case "every": if let v = duration(value, key) { source.every = v }
             case "employer": source.employer = string(value, key)
+            case "robots":
+                guard let text = string(value, key) else { continue }
+                switch text {
+                case "obey": source.ignoreRobots = false
+                case "ignore": source.ignoreRobots = true
+                default: fail(value, "'robots' must be 'obey' (the default) or 'ignore', not '\(text)'")
+                }
             default: break
             }
         }

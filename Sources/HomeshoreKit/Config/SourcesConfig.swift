@@ -44,7 +44,7 @@ public enum SourceKind: String, Sendable, CaseIterable {
 }
 
 /// A field of an offer that a recipe can select.
-public enum OfferField: String, Sendable, CaseIterable, Hashable, Comparable {
+public enum OfferField: String, Sendable, CaseIterable, Hashable, Comparable, Codable {
     case id, title, url, employer, location
     case postalCode = "postal_code"
     case contract, salary, posted
@@ -79,8 +79,24 @@ public struct SourceConfig: Sendable {
     public var every: Double
     /// For review sources: the employer the reviews are about.
     public var employer: String?
+    /// True when the source said `robots: ignore`: its hosts' robots.txt is not read (a warning says so at every run).
+    public var ignoreRobots = false
     /// The line of `sources.yaml` where this source starts, for messages.
     public var line: Int
+
+    /// A fingerprint of everything that decides what extraction makes of this source's pages: a stored
+    /// extraction is reused for an unchanged page only while the recipe (and the extractor) stay the same.
+    public var recipeKey: String {
+        var parts = ["extractor-1", name, items?.description ?? "-", next?.description ?? "-", follow?.rawValue ?? "-"]
+        parts += fields.sorted { $0.key < $1.key }.map { "f.\($0.key.rawValue)=\($0.value.description)" }
+        parts += detail.sorted { $0.key < $1.key }.map { "d.\($0.key.rawValue)=\($0.value.description)" }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in parts.joined(separator: "\u{0}").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
 
     /// True when extracting this source's pages needs a DOM (a recipe), false when JSON-LD alone does.
     public var needsDOM: Bool { items != nil || !fields.isEmpty || next != nil }

@@ -7,11 +7,11 @@ public struct CrawlReport: Sendable, Codable {
     /// Seconds from start to end.
     public var elapsed: Double
 
-    /// `ok` when every source worked, `failed` when none did, `partial` otherwise.
+    /// `ok` when every source worked, `failed` when none could be read (failed or blocked), `partial` otherwise
+    /// (some sources failed, were blocked, or look broken).
     public var status: String {
-        let worked = outcomes.filter { $0.status == "ok" }.count
-        if worked == outcomes.count { return "ok" }
-        if outcomes.allSatisfy({ $0.status == "failed" }) { return "failed" }
+        if outcomes.allSatisfy({ $0.status == "ok" }) { return "ok" }
+        if outcomes.allSatisfy({ $0.status == "failed" || $0.status == "blocked" }) { return "failed" }
         return "partial"
     }
 

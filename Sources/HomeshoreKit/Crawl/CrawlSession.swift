@@ -6,7 +6,8 @@ import Foundation
 final class CrawlSession: @unchecked Sendable {
     let sources: [String: SourceConfig]
     let order: [String]
-    let fetcher: Fetcher
+    let pages: PoliteFetcher
+    let cache: HTTPCache?
     let store: OfferStore
     let runID: Int64
     let progress: (@Sendable (CrawlProgress) -> Void)?
@@ -15,6 +16,8 @@ final class CrawlSession: @unchecked Sendable {
     private var outstanding = 0
     private var outcomes: [String: SourceOutcome] = [:]
     private var okPages: [String: Int] = [:]
+    private var items: [String: Int] = [:]
+    private var missing: [String: [OfferField: Int]] = [:]
     private var visited: [String: Set<String>] = [:]
     private var batch: [Offer] = []
     private var finished: CheckedContinuation<Void, Never>?
@@ -30,11 +33,12 @@ final class CrawlSession: @unchecked Sendable {
     private let writer = DispatchQueue(label: "homeshore.store")
     static let batchSize = 256
 
-    init(sources: [SourceConfig], fetcher: Fetcher, store: OfferStore, runID: Int64,
+    init(sources: [SourceConfig], pages: PoliteFetcher, cache: HTTPCache?, store: OfferStore, runID: Int64,
          progress: (@Sendable (CrawlProgress) -> Void)?) {
         self.sources = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0) })
         self.order = sources.map(\.name)
-        self.fetcher = fetcher
+        self.pages = pages
+        self.cache = cache
         self.store = store
         self.runID = runID
         self.progress = progress
@@ -47,8 +51,9 @@ final class CrawlSession: @unchecked Sendable {
         case detail(ListingItem)
     }
 
-    /// Crawls every source to the end. - Returns: the outcome of each source, in file order.
-    func run() async -> [SourceOutcome] {
+    /// Crawls every source to the end. - Returns: the outcome of each source, in file order, and how many items
+    /// each source's recipe found with which fields empty.
+    func run() async -> (outcomes: [SourceOutcome], items: [String: Int], missing: [String: [OfferField: Int]]) {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             lock.withLock {
                 finished = continuation
@@ -63,29 +68,30 @@ final class CrawlSession: @unchecked Sendable {
             writer.async { continuation.resume() }
         }
         return lock.withLock {
-            order.map { name in
+            let list = order.map { name in
                 var outcome = outcomes[name]!
-                if !outcome.errors.isEmpty { outcome.status = (okPages[name] ?? 0) > 0 ? "partial" : "failed" }
+                if outcome.blocked != nil {
+                    outcome.status = "blocked"
+                } else if !outcome.errors.isEmpty {
+                    outcome.status = (okPages[name] ?? 0) > 0 ? "partial" : "failed"
+                }
                 return outcome
             }
+            return (list, items, missing)
         }
     }
 
     private func submit(source: String, url: String, job: Job) {
-        lock.lock()
-        if case .listing = job {
-            guard visited[source, default: []].insert(url).inserted else {
-                lock.unlock()
-                return
-            }
+        let fresh: Bool = lock.withLock {
+            if case .listing = job, !visited[source, default: []].insert(url).inserted { return false }
+            outstanding += 1
+            return true
         }
-        outstanding += 1
-        lock.unlock()
-        let request = FetchRequest(url: url, headers: [], tag: 0)
-        fetcher.enqueue(request) { [self] response in
+        guard fresh else { return }
+        pages.get(url) { [self] outcome in
             workers.async { [self] in
                 workerSlots.wait()
-                handle(response, source: source, job: job)
+                handle(outcome, source: source, url: url, job: job)
                 workerSlots.signal()
                 release()
             }
@@ -94,36 +100,76 @@ final class CrawlSession: @unchecked Sendable {
 
     /// Ends one unit of outstanding work; the last one flushes the batch and finishes the crawl.
     private func release() {
-        lock.lock()
-        outstanding -= 1
-        let last = outstanding == 0 && !done
-        if last { done = true }
-        let continuation = last ? finished : nil
-        lock.unlock()
-        if last {
+        let continuation: CheckedContinuation<Void, Never>? = lock.withLock {
+            outstanding -= 1
+            guard outstanding == 0, !done else { return nil }
+            done = true
+            return finished
+        }
+        if let continuation {
             flush(force: true)
-            writer.async { continuation?.resume() }
+            writer.async { continuation.resume() }
         }
     }
 
-    private func handle(_ response: FetchResponse, source name: String, job: Job) {
+    private func handle(_ outcome: PageOutcome, source name: String, url: String, job: Job) {
+        switch outcome {
+        case .failed(let message):
+            fail(name, message, job: job)
+        case .blocked(let message):
+            lock.withLock {
+                if outcomes[name]!.blocked == nil { outcomes[name]!.blocked = message }
+                outcomes[name]!.pages += 1
+                pagesDone += 1
+                errorCount += 1
+            }
+            keepListingOffer(job)
+        case .disallowed(let message):
+            lock.withLock {
+                outcomes[name]!.disallowed += 1
+                if outcomes[name]!.warnings.count < 50 { outcomes[name]!.warnings.append(message) }
+            }
+            keepListingOffer(job)
+        case .fetched(let response):
+            let page = Page(url: response.finalURL, body: response.body, contentType: response.contentType)
+            var entry: HTTPCache.Entry?
+            if response.headers["etag"] != nil || response.headers["last-modified"] != nil {
+                entry = HTTPCache.Entry(url: url, finalURL: response.finalURL, etag: response.headers["etag"],
+                    lastModified: response.headers["last-modified"], contentType: response.contentType,
+                    body: response.body, derivedKey: nil, derived: nil)
+            }
+            process(page, source: name, url: url, job: job, bytes: response.body.count, stored: nil, toStore: entry)
+        case .notModified(let entry):
+            let page = Page(url: entry.finalURL, body: entry.body, contentType: entry.contentType)
+            lock.withLock { outcomes[name]!.notModified += 1 }
+            process(page, source: name, url: url, job: job, bytes: 0, stored: entry, toStore: nil)
+        }
+    }
+
+    /// Extracts a page, or reuses what extraction made of it last time when the page is unchanged and the recipe
+    /// the same; stores a fresh page and its extraction in the HTTP cache.
+    private func process(_ page: Page, source name: String, url: String, job: Job, bytes: Int,
+                         stored: HTTPCache.Entry?, toStore: HTTPCache.Entry?) {
         let source = sources[name]!
-        let url = response.request.url
-        if let error = response.error {
-            fail(name, "\(error)", job: job)
-            return
-        }
-        guard (200..<300).contains(response.status) else {
-            fail(name, "\(url): HTTP \(response.status)", job: job)
-            return
-        }
-        let page = Page(url: response.finalURL, body: response.body, contentType: response.contentType)
         let extractor = PageExtractor(source: source)
         do {
             switch job {
             case .listing(let number):
-                let listing = try extractor.listing(page)
-                record(name, bytes: response.body.count, warnings: listing.warnings, ok: true)
+                let key = source.recipeKey + ".listing"
+                let listing: ListingExtraction
+                if let stored, stored.derivedKey == key, let derived = stored.derived,
+                    let reused = try? JSONDecoder().decode(ListingExtraction.self, from: Data(derived))
+                {
+                    listing = reused
+                } else {
+                    listing = try extractor.listing(page)
+                    remember(listing, key: key, url: url, fresh: toStore, stored: stored)
+                }
+                record(name, bytes: bytes, warnings: listing.warnings)
+                lock.withLock {
+                    items[name, default: 0] += listing.items.count
+                    for item in listing.items { for field in item.missing { missing[name, default: [:]][field, default: 0] += 1 } }
+                }
                 var ready: [Offer] = []
                 for item in listing.items {
                     if let detail = item.detailURL {
@@ -137,90 +183,108 @@ final class CrawlSession: @unchecked Sendable {
                     submit(source: name, url: next, job: .listing(page: number + 1))
                 }
             case .detail(let item):
-                let (offer, warnings) = try extractor.detail(page, completing: item)
-                record(name, bytes: response.body.count, warnings: warnings, ok: true)
-                add([offer])
+                let key = source.recipeKey + ".detail"
+                let parts: DetailExtraction
+                if let stored, stored.derivedKey == key, let derived = stored.derived,
+                    let reused = try? JSONDecoder().decode(DetailExtraction.self, from: Data(derived))
+                {
+                    parts = reused
+                } else {
+                    parts = try extractor.detailParts(page)
+                    remember(parts, key: key, url: url, fresh: toStore, stored: stored)
+                }
+                record(name, bytes: bytes, warnings: parts.warnings)
+                add([extractor.complete(item, with: parts)])
             }
         } catch {
-            fail(name, "\(url): \(error)", job: job)
+            fail(name, "\(page.url): \(error)", job: job)
+        }
+    }
+
+    private func remember<T: Encodable>(_ value: T, key: String, url: String, fresh: HTTPCache.Entry?,
+                                        stored: HTTPCache.Entry?) {
+        guard let cache, let data = try? JSONEncoder().encode(value) else { return }
+        if var entry = fresh {
+            entry.derivedKey = key
+            entry.derived = [UInt8](data)
+            try? cache.store(entry)
+        } else if stored != nil {
+            try? cache.storeDerived(url: url, key: key, derived: [UInt8](data))
+        }
+    }
+
+    /// A detail page that could not be read still leaves what the listing said: nothing seen is lost.
+    private func keepListingOffer(_ job: Job) {
+        if case .detail(let item) = job {
+            var offer = item.offer
+            if let detail = item.detailURL { offer.url = detail }
+            add([offer.completedFromText()])
         }
     }
 
     private func fail(_ name: String, _ message: String, job: Job) {
-        lock.lock()
-        outcomes[name]!.errors.append(message)
-        outcomes[name]!.pages += 1
-        pagesDone += 1
-        errorCount += 1
-        lock.unlock()
-        // A detail page that failed still leaves what the listing said: nothing seen is lost.
-        if case .detail(let item) = job {
-            var offer = item.offer
-            if let detail = item.detailURL { offer.url = detail }
-            add([offer])
+        lock.withLock {
+            outcomes[name]!.errors.append(message)
+            outcomes[name]!.pages += 1
+            pagesDone += 1
+            errorCount += 1
         }
+        keepListingOffer(job)
         report()
     }
 
-    private func record(_ name: String, bytes: Int, warnings: [String], ok: Bool) {
-        lock.lock()
-        outcomes[name]!.pages += 1
-        outcomes[name]!.bytes += bytes
-        outcomes[name]!.warnings.append(contentsOf: warnings)
-        okPages[name, default: 0] += 1
-        pagesDone += 1
-        lock.unlock()
+    private func record(_ name: String, bytes: Int, warnings: [String]) {
+        lock.withLock {
+            outcomes[name]!.pages += 1
+            outcomes[name]!.bytes += bytes
+            outcomes[name]!.warnings.append(contentsOf: warnings)
+            okPages[name, default: 0] += 1
+            pagesDone += 1
+        }
         report()
     }
 
     private func add(_ offers: [Offer]) {
         guard !offers.isEmpty else { return }
-        lock.lock()
-        batch.append(contentsOf: offers)
-        offersFound += offers.count
-        let full = batch.count >= Self.batchSize
-        lock.unlock()
+        let full: Bool = lock.withLock {
+            batch.append(contentsOf: offers)
+            offersFound += offers.count
+            return batch.count >= Self.batchSize
+        }
         if full { flush(force: false) }
     }
 
     private func flush(force: Bool) {
-        lock.lock()
-        guard force || batch.count >= Self.batchSize, !batch.isEmpty else {
-            lock.unlock()
-            return
+        let offers: [Offer] = lock.withLock {
+            guard force || batch.count >= Self.batchSize, !batch.isEmpty else { return [] }
+            defer { batch.removeAll(keepingCapacity: true) }
+            return batch
         }
-        let offers = batch
-        batch.removeAll(keepingCapacity: true)
-        lock.unlock()
+        guard !offers.isEmpty else { return }
         writer.async { [self] in
             do {
                 let saved = try store.save(offers, run: runID)
-                lock.lock()
-                for (name, figures) in saved {
-                    outcomes[name]!.offersSeen += figures.new + figures.updated + figures.unchanged
-                    outcomes[name]!.offersNew += figures.new
-                    outcomes[name]!.offersUpdated += figures.updated
+                lock.withLock {
+                    for (name, figures) in saved {
+                        outcomes[name]!.offersSeen += figures.new + figures.updated + figures.unchanged
+                        outcomes[name]!.offersNew += figures.new
+                        outcomes[name]!.offersUpdated += figures.updated
+                    }
                 }
-                lock.unlock()
             } catch {
-                lock.lock()
-                storeFailure = error
-                lock.unlock()
+                lock.withLock { storeFailure = error }
             }
         }
     }
 
     private func report() {
         guard let progress else { return }
-        lock.lock()
-        let now = Date()
-        guard now.timeIntervalSince(lastProgress) > 0.1 else {
-            lock.unlock()
-            return
+        let snapshot: CrawlProgress? = lock.withLock {
+            let now = Date()
+            guard now.timeIntervalSince(lastProgress) > 0.1 else { return nil }
+            lastProgress = now
+            return CrawlProgress(pagesDone: pagesDone, pagesQueued: outstanding, offers: offersFound, errors: errorCount)
         }
-        lastProgress = now
-        let snapshot = CrawlProgress(pagesDone: pagesDone, pagesQueued: outstanding, offers: offersFound, errors: errorCount)
-        lock.unlock()
-        progress(snapshot)
+        if let snapshot { progress(snapshot) }
     }
 }

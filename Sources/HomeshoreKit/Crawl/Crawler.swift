@@ -13,6 +13,16 @@ public struct CrawlOptions: Sendable {
     public var perHostOverride: Int?
     /// Called now and then with the crawl's progress (from any thread).
     public var progress: (@Sendable (CrawlProgress) -> Void)?
+    /// Keep pages and their extraction in the HTTP cache beside the database, and send conditional requests.
+    public var httpCache = true
+    /// Seconds the first retry of a failed request waits (then twice as long), plus jitter.
+    public var retryBase: Double = 1
+    /// A Retry-After longer than this (seconds) gives up on the page for this run.
+    public var maxRetryAfter: Double = 120
+    /// Limits of each transfer (timeouts, stall detection, body cap); the defaults of ``FetchOptions`` otherwise.
+    public var totalTimeout: Double?
+    public var lowSpeedTime: Double?
+    public var maxBodyBytes: Int?
 
     public init() {}
 }
@@ -70,6 +80,7 @@ public final class Crawler: Sendable {
     public func run() async throws -> CrawlReport {
         let sources = try selectedSources()
         let started = Date()
+        let previous = try store.lastOutcomes()
         let runID = try store.beginRun(at: started)
         var fetchOptions = FetchOptions()
         fetchOptions.userAgent = config.userAgent
@@ -77,14 +88,72 @@ public final class Crawler: Sendable {
         fetchOptions.perHost = options.perHostOverride ?? config.defaults.perHost
         fetchOptions.delay = options.delayOverride ?? config.defaults.delay
         fetchOptions.hostPolicies = Self.hostPolicies(for: sources, options: options)
+        if let seconds = options.totalTimeout { fetchOptions.totalTimeout = seconds }
+        if let seconds = options.lowSpeedTime { fetchOptions.lowSpeedTime = seconds }
+        if let bytes = options.maxBodyBytes { fetchOptions.maxBodyBytes = bytes }
         let fetcher = try Fetcher(options: fetchOptions)
         defer { fetcher.close() }
-        let session = CrawlSession(sources: sources, fetcher: fetcher, store: store, runID: runID,
+        let cache = options.httpCache ? try HTTPCache(folder: (store.path as NSString).deletingLastPathComponent) : nil
+        var ignored = Set<String>()
+        var notices: [String: [String]] = [:]
+        for source in sources where source.ignoreRobots {
+            for url in source.start { if let host = FetchOptions.hostKey(for: url) { ignored.insert(host) } }
+            notices[source.name, default: []].append(
+                "robots: ignore is set: the robots.txt of \(source.start.compactMap { URL(string: $0)?.host }.joined(separator: ", ")) is not read")
+        }
+        var timing = PoliteFetcher.Timing()
+        timing.retryBase = options.retryBase
+        timing.maxRetryAfter = options.maxRetryAfter
+        let pages = PoliteFetcher(fetcher: fetcher, cache: cache, productToken: Self.productToken(config.userAgent),
+            ignoreRobots: ignored, timing: timing)
+        let session = CrawlSession(sources: sources, pages: pages, cache: cache, store: store, runID: runID,
             progress: options.progress)
-        let outcomes = await session.run()
+        let (found, items, missing) = await session.run()
+        var outcomes = found
+        for i in outcomes.indices {
+            outcomes[i].warnings.insert(contentsOf: notices[outcomes[i].source] ?? [], at: 0)
+            let source = sources.first { $0.name == outcomes[i].source }!
+            if let why = Self.breakage(source, outcome: outcomes[i], items: items[source.name] ?? 0,
+                missing: missing[source.name] ?? [:], previous: previous[source.name]?.outcome)
+            {
+                outcomes[i].broken = why
+                if outcomes[i].status == "ok" { outcomes[i].status = "broken" }
+            }
+        }
+        let hostNotes = pages.messages
+        if !hostNotes.isEmpty {
+            for i in outcomes.indices {
+                let hosts = Set(sources.first { $0.name == outcomes[i].source }!.start.compactMap(FetchOptions.hostKey(for:)))
+                outcomes[i].warnings += hostNotes.filter { note in hosts.contains { note.hasPrefix($0) } }
+            }
+        }
         let report = CrawlReport(runID: runID, outcomes: outcomes, elapsed: Date().timeIntervalSince(started))
         try store.finishRun(runID, status: report.status, outcomes: outcomes)
         if let failure = session.storeFailure { throw failure }
         return report
+    }
+
+    /// The product token robots.txt groups are matched against: the User-Agent's first word (`Homeshore`).
+    static func productToken(_ userAgent: String) -> String {
+        let first = userAgent.split(whereSeparator: { $0 == "/" || $0 == " " }).first.map(String.init) ?? "Homeshore"
+        return first.isEmpty ? "Homeshore" : first
+    }
+
+    /// Why a source's recipe may be broken: pages were read but nothing came out while the last run found offers,
+    /// or fields every offer needs (title, employer, link) came out empty on most items.
+    static func breakage(_ source: SourceConfig, outcome: SourceOutcome, items: Int, missing: [OfferField: Int],
+                         previous: SourceOutcome?) -> String? {
+        guard outcome.blocked == nil, outcome.pages > outcome.errors.count else { return nil }
+        if outcome.offersSeen == 0, let previous, previous.offersSeen > 0 {
+            return "recipe may be broken: 0 offers from \(outcome.pages) pages, \(previous.offersSeen) last run"
+        }
+        let required: [OfferField] = [.title, .employer, .url]
+        for field in required where source.fields[field] != nil {
+            let empty = missing[field] ?? 0
+            if items >= 4, empty * 2 > items {
+                return "recipe may be broken: '\(field.rawValue)' empty on \(empty) of \(items) items"
+            }
+        }
+        return nil
     }
 }

@@ -179,8 +179,9 @@ final class PoliteFetcher: @unchecked Sendable {
 
     /// Doubles the host's delay (at least 1 s) after a 429 or 503.
     private func tighten(_ host: String) {
+        let base = baseDelay(host)
         let delay: Double = lock.withLock {
-            let next = max(1, (backedOff[host] ?? baseDelay(host)) * 2)
+            let next = max(1, (backedOff[host] ?? base) * 2)
             backedOff[host] = next
             return next
         }

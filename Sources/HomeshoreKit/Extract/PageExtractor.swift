@@ -20,7 +20,7 @@ public struct Page: Sendable {
 }
 
 /// An item of a listing page: what the listing says of an offer, and the link to its detail page.
-public struct ListingItem: Sendable {
+public struct ListingItem: Sendable, Codable {
     public var offer: Offer
     /// The detail page to open, when the source follows links.
     public var detailURL: String?
@@ -29,7 +29,7 @@ public struct ListingItem: Sendable {
 }
 
 /// What one listing page yields.
-public struct ListingExtraction: Sendable {
+public struct ListingExtraction: Sendable, Codable {
     public var items: [ListingItem]
     /// The next listing page, when there is one.
     public var next: String?
@@ -94,18 +94,20 @@ public struct PageExtractor: Sendable {
     /// - Returns: the completed offer and warnings.
     /// - Throws: ``HTMLError`` when a detail selector cannot be evaluated.
     public func detail(_ page: Page, completing item: ListingItem) throws -> (offer: Offer, warnings: [String]) {
+        let parts = try detailParts(page)
+        return (complete(item, with: parts), parts.warnings)
+    }
+
+    /// What a detail page says of its offer, before it is merged with the listing's item: kept in the HTTP cache so
+    /// that an unchanged page (304) is not parsed again.
+    /// - Throws: ``HTMLError`` when a detail selector cannot be evaluated.
+    public func detailParts(_ page: Page) throws -> DetailExtraction {
         let decoded = Charset.decode(page.body, contentType: page.contentType)
         let jsonld = JSONLD(blocks: PageScan.jsonLDBlocks(in: decoded.utf8), url: page.url)
-        var offer = item.offer
-        offer.url = page.url
-        if let posting = JobPostingReader.offers(in: jsonld, source: source.name, pageURL: page.url).first {
-            var posting = posting
+        var parts = DetailExtraction(url: page.url, posting: nil, recipe: nil, warnings: jsonld.warnings)
+        if var posting = JobPostingReader.offers(in: jsonld, source: source.name, pageURL: page.url).first {
             posting.url = page.url
-            // The listing's id is the site's own id of the offer, the key the crawl knows it by; a JSON-LD
-            // `identifier` is often the employer's reference (HelloWork: offer 65789313, identifier REF43908R),
-            // and taking it would key the same offer differently depending on whether its detail page loaded.
-            if item.offer.sourceID != nil { posting.sourceID = nil }
-            offer = offer.overlaid(with: posting)
+            parts.posting = posting
         }
         if !source.detail.isEmpty {
             let document = try HTMLDocument(utf8: PageScan.strippingScriptsAndStyles(decoded.utf8), url: page.url)
@@ -115,8 +117,32 @@ public struct PageExtractor: Sendable {
             }
             var fromRecipe = RecipeValues.offer(from: fields, source: source.name, page: page)
             fromRecipe.url = page.url
-            offer = offer.overlaid(with: fromRecipe)
+            parts.recipe = fromRecipe
         }
-        return (offer.completedFromText(), jsonld.warnings)
+        return parts
     }
+
+    /// A listing item completed with what its detail page says.
+    public func complete(_ item: ListingItem, with parts: DetailExtraction) -> Offer {
+        var offer = item.offer
+        offer.url = parts.url
+        if var posting = parts.posting {
+            // The listing's id is the site's own id of the offer, the key the crawl knows it by; a JSON-LD
+            // `identifier` is often the employer's reference (HelloWork: offer 65789313, identifier REF43908R),
+            // and taking it would key the same offer differently depending on whether its detail page loaded.
+            if item.offer.sourceID != nil { posting.sourceID = nil }
+            offer = offer.overlaid(with: posting)
+        }
+        if let recipe = parts.recipe { offer = offer.overlaid(with: recipe) }
+        return offer.completedFromText()
+    }
+}
+
+/// What a detail page says of its offer: its JSON-LD JobPosting and its `detail:` fields.
+public struct DetailExtraction: Sendable, Codable {
+    /// The page's final URL.
+    public var url: String
+    public var posting: Offer?
+    public var recipe: Offer?
+    public var warnings: [String]
 }

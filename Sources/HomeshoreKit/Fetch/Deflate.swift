@@ -26,4 +26,26 @@ enum Deflate {
         if expectedSize == 0 { return [] }
         return out
     }
+
+    /// The bytes as a gzip stream (RFC 1952), for servers that send `Content-Encoding: gzip`.
+    static func gzip(_ bytes: [UInt8]) -> [UInt8] {
+        var stream = z_stream()
+        let windowBits: Int32 = 15 + 16  // gzip wrapper
+        precondition(deflateInit2_(&stream, 6, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            Int32(MemoryLayout<z_stream>.size)) == Z_OK)
+        defer { deflateEnd(&stream) }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
+        var input = bytes
+        let produced: Int = input.withUnsafeMutableBufferPointer { i in
+            out.withUnsafeMutableBufferPointer { o in
+                stream.next_in = i.baseAddress
+                stream.avail_in = uInt(i.count)
+                stream.next_out = o.baseAddress
+                stream.avail_out = uInt(o.count)
+                precondition(deflate(&stream, Z_FINISH) == Z_STREAM_END)
+                return o.count - Int(stream.avail_out)
+            }
+        }
+        return Array(out.prefix(produced))
+    }
 }

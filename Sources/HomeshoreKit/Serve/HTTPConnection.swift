@@ -133,13 +133,31 @@ final class HTTPConnection {
             }
         }
         switch response.behaviour {
-        case .normal: head += "Content-Length: \(response.body.count)\r\n"
+        case .normal, .resetAfter, .trickle: head += "Content-Length: \(response.body.count)\r\n"
         case .chunked: head += "Transfer-Encoding: chunked\r\n"
-        case .closeDelimited: break
+        case .closeDelimited, .silent: break
         }
         head += keepAlive ? "\r\n" : "Connection: close\r\n\r\n"
+        if response.behaviour == .silent {
+            waitForPeerToLeave(seconds: 60)
+            return false
+        }
         guard includeBody else { return send(Array(head.utf8)) }
         switch response.behaviour {
+        case .silent:
+            return false
+        case .resetAfter(let count):
+            _ = send(Array(head.utf8)) && send(Array(response.body.prefix(count)))
+            var linger = linger(l_onoff: 1, l_linger: 0)  // close with RST, not FIN
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+            return false
+        case .trickle(let interval):
+            guard send(Array(head.utf8)) else { return false }
+            for byte in response.body {
+                usleep(useconds_t(max(0, interval) * 1_000_000))
+                guard send([byte]) else { return false }
+            }
+            return true
         case .normal, .closeDelimited:
             if response.body.count <= 256 * 1024 {
                 var bytes = Array(head.utf8)
@@ -160,6 +178,19 @@ final class HTTPConnection {
                 offset += n
             }
             return send(Array("0\r\n\r\n".utf8))
+        }
+    }
+
+    /// Waits until the peer closes the connection (or `seconds` pass), reading and dropping what it sends.
+    private func waitForPeerToLeave(seconds: Double) {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        var scratch = [UInt8](repeating: 0, count: 512)
+        for _ in 0..<Int(seconds * 10) {
+            let ready = poll(&descriptor, 1, 100)
+            if ready > 0 {
+                let n = recv(fd, &scratch, scratch.count, 0)
+                if n <= 0 { return }
+            }
         }
     }
 

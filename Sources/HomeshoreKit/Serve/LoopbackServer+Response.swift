@@ -9,6 +9,12 @@ extension LoopbackServer {
         case chunked(size: Int)
         /// A body ended by closing the connection: no `Content-Length`, no chunking.
         case closeDelimited
+        /// Fault: announces the whole body's `Content-Length`, sends `bytes` of it, then resets the connection.
+        case resetAfter(bytes: Int)
+        /// Fault: reads the request and never answers, until the client gives up (or 60 s pass).
+        case silent
+        /// Fault: announces the body, then sends it one byte every `interval` seconds, until the client gives up.
+        case trickle(interval: Double)
     }
 
     /// One HTTP response for the loopback server to send.

@@ -35,10 +35,22 @@ public final class StaticSite: @unchecked Sendable {
     }
 
     /// Answers one request from the folder.
-    /// - Parameter request: The request; only its path is used.
-    /// - Returns: The file with its content type, or a 404.
+    /// - Parameter request: The request; its path and `If-None-Match` are used.
+    /// - Returns: The file with its content type and ETag, a 304 when the ETag asked is the file's, or a 404.
     public func respond(to request: LoopbackServer.Request) -> LoopbackServer.Response {
-        guard let relative = Self.relativePath(request.path) else { return .notFound() }
+        let response = file(at: request.path)
+        // Conditional requests: the ETag is a hash of the bytes, so an unchanged file answers 304.
+        if response.status == 200, let etag = response.headers.first(where: { $0.0 == "ETag" })?.1,
+            let asked = request.headers["if-none-match"],
+            asked.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag })
+        {
+            return LoopbackServer.Response(status: 304, headers: [("ETag", etag)], body: [])
+        }
+        return response
+    }
+
+    private func file(at path: String) -> LoopbackServer.Response {
+        guard let relative = Self.relativePath(path) else { return .notFound() }
         lock.lock()
         if let cached = cache[relative] {
             lock.unlock()
@@ -50,8 +62,15 @@ public final class StaticSite: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder) else { return .notFound() }
         if isFolder.boolValue { file.appendPathComponent("index.html") }
         guard let data = FileManager.default.contents(atPath: file.path) else { return .notFound() }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
         let response = LoopbackServer.Response(
-            status: 200, headers: [("Content-Type", Self.contentType(for: file.lastPathComponent))], body: Array(data))
+            status: 200,
+            headers: [("Content-Type", Self.contentType(for: file.lastPathComponent)), ("ETag", "\"\(String(hash, radix: 16))\"")],
+            body: Array(data))
         lock.lock()
         cache[relative] = response
         lock.unlock()

@@ -71,11 +71,13 @@ public final class OfferStore: Sendable {
             for o in outcomes {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO crawl_sources
-                        (run_id, source, status, pages, bytes, offers_seen, offers_new, offers_updated, errors, message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        (run_id, source, status, pages, bytes, offers_seen, offers_new, offers_updated, errors, message,
+                         not_modified, disallowed, blocked, broken)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     arguments: [run, o.source, o.status, o.pages, o.bytes, o.offersSeen, o.offersNew, o.offersUpdated,
-                                o.errors.count, o.errors.first])
+                                o.errors.count, o.blocked ?? o.broken ?? o.errors.first, o.notModified, o.disallowed,
+                                o.blocked, o.broken])
                 for message in o.errors {
                     try db.execute(sql: "INSERT INTO crawl_errors (run_id, source, message) VALUES (?, ?, ?)",
                         arguments: [run, o.source, message])
@@ -99,6 +101,10 @@ public final class OfferStore: Sendable {
                     o.offersSeen = s["offers_seen"]
                     o.offersNew = s["offers_new"]
                     o.offersUpdated = s["offers_updated"]
+                    o.notModified = s["not_modified"]
+                    o.disallowed = s["disallowed"]
+                    o.blocked = s["blocked"]
+                    o.broken = s["broken"]
                     o.errors = try String.fetchAll(db, sql: "SELECT message FROM crawl_errors WHERE run_id = ? AND source = ?",
                         arguments: [id, o.source])
                     return o
@@ -123,6 +129,8 @@ public final class OfferStore: Sendable {
                 o.pages = row["pages"]
                 o.offersSeen = row["offers_seen"]
                 o.offersNew = row["offers_new"]
+                o.blocked = row["blocked"]
+                o.broken = row["broken"]
                 if let message: String = row["message"] { o.errors = [message] }
                 result[o.source] = (row["started_at"], o)
             }

@@ -63,6 +63,14 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: crawl politeness figures") { db in
+            try db.execute(sql: """
+                ALTER TABLE crawl_sources ADD COLUMN not_modified INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE crawl_sources ADD COLUMN disallowed INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE crawl_sources ADD COLUMN blocked TEXT;
+                ALTER TABLE crawl_sources ADD COLUMN broken TEXT;
+                """)
+        }
         return migrator
     }
 }
