@@ -5,7 +5,7 @@
 #   scripts/bench.sh [REALWORLD_DIR]
 #
 # Environment: VENV (default /work/bench-venv, with lxml cssselect scrapy), CORPUS (20000), PAGES (5000),
-# TMP (a fresh folder under /tmp; URL lists, curl config and logs go there, never into the repository).
+# OUT (a fresh folder under /tmp; URL lists, curl config and logs go there, never into the repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REAL=${1:-/work/shared/realworld}
@@ -13,17 +13,18 @@ PEERS=${PEERS:-/work/shared/bench}
 VENV=${VENV:-/work/bench-venv}
 CORPUS=${CORPUS:-20000}
 PAGES=${PAGES:-5000}
-TMP=${TMP:-$(mktemp -d /tmp/homeshore-bench.XXXXXX)}
+OUT=${OUT:-$(mktemp -d /tmp/homeshore-bench.XXXXXX)}
+mkdir -p "$OUT"
 PY="$VENV/bin/python"
 
 swift build -c release --product homeshore-bench >&2
 BENCH="$(swift build -c release --show-bin-path)/homeshore-bench"
 
-run() {  # run NAME COMMAND...: output to $TMP/NAME.txt and stderr, peak RSS of the process to $TMP/NAME.rss
+run() {  # run NAME COMMAND...: output to $OUT/NAME.txt and stderr, peak RSS of the process to $OUT/NAME.rss
     echo "== $1" >&2
     local name=$1; shift
-    /usr/bin/time -f '%M' -o "$TMP/$name.rss" "$@" > "$TMP/$name.txt"
-    cat "$TMP/$name.txt" >&2
+    /usr/bin/time -f '%M' -o "$OUT/$name.rss" "$@" > "$OUT/$name.txt"
+    cat "$OUT/$name.txt" >&2
 }
 
 run extract "$BENCH" extract "$REAL"
@@ -32,23 +33,23 @@ run corpus "$BENCH" corpus "$CORPUS"
 run crawl "$BENCH" crawl "$PAGES"
 
 # One server process for our crawler, curl and Scrapy: the same URLs from the same server.
-"$BENCH" serve "$PAGES" "$TMP/urls.txt" > "$TMP/serve.txt" &
+"$BENCH" serve "$PAGES" "$OUT/urls.txt" > "$OUT/serve.txt" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 100); do [ -s "$TMP/serve.txt" ] && break; sleep 0.1; done
-BASE=$(head -1 "$TMP/serve.txt")
-awk '{print "url = \""$1"\"\noutput = \"/dev/null\""}' "$TMP/urls.txt" > "$TMP/curl.cfg"
+for _ in $(seq 100); do [ -s "$OUT/serve.txt" ] && break; sleep 0.1; done
+BASE=$(head -1 "$OUT/serve.txt")
+awk '{print "url = \""$1"\"\noutput = \"/dev/null\""}' "$OUT/urls.txt" > "$OUT/curl.cfg"
 echo "== curl (server $BASE)" >&2
 start=$(date +%s.%N)
-curl -s -Z --parallel-max 32 -K "$TMP/curl.cfg"
+curl -s -Z --parallel-max 32 -K "$OUT/curl.cfg"
 end=$(date +%s.%N)
 python3 -c "import sys; n,s,e=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]); print(f'curl: {n} pages, {e-s:.2f} s, pages/s {n/(e-s):,.0f}')" \
-    "$PAGES" "$start" "$end" | tee "$TMP/curl.txt" >&2
-run scrapy "$PY" "$PEERS/crawl_peer.py" "$TMP/urls.txt"
+    "$PAGES" "$start" "$end" | tee "$OUT/curl.txt" >&2
+run scrapy "$PY" "$PEERS/crawl_peer.py" "$OUT/urls.txt"
 run crawl_shared "$BENCH" crawl "$PAGES" --base "$BASE" --reps 1
 kill $SERVER 2>/dev/null || true
 
-python3 - "$TMP" <<'PY'
+python3 - "$OUT" <<'PY'
 import re, sys, os, datetime
 tmp = sys.argv[1]
 def text(name): return open(os.path.join(tmp, name + '.txt')).read()
@@ -93,4 +94,4 @@ print('| figure | Homeshore | peer | notes |')
 print('|---|---|---|---|')
 for r in rows: print('| ' + ' | '.join(r) + ' |')
 PY
-echo "(raw outputs in $TMP)"
+echo "(raw outputs in $OUT)"
