@@ -1,2 +1,58 @@
+import Foundation
 import HomeshoreKit
-print("homeshore-bench \(HomeshoreInfo.version)")
+
+// homeshore-bench: prints figures, never passes or fails on time. See docs/benchmarks.md.
+//
+//   homeshore-bench extract DIR [--reps N] [--only parse|full]
+//   homeshore-bench corpus N [--reps N] [--only parse|full]
+//   homeshore-bench crawl N [--base URL] [--reps N]
+//   homeshore-bench serve N URLS.txt
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+
+@MainActor
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    let value = arguments[index + 1]
+    arguments.removeSubrange(index...(index + 1))
+    return value
+}
+
+func usage() -> Never {
+    print("""
+        homeshore-bench \(HomeshoreInfo.version)
+        usage: homeshore-bench extract DIR [--reps N] [--only parse|full]
+               homeshore-bench corpus N [--reps N] [--only parse|full]
+               homeshore-bench crawl N [--base URL] [--reps N]
+               homeshore-bench serve N URLS.txt
+        """)
+    exit(64)
+}
+
+let reps = option("--reps").flatMap { Int($0) }
+let only = option("--only")
+let base = option("--base")
+do {
+    switch arguments.first {
+    case "extract" where arguments.count == 2:
+        try ExtractBench.run(label: "extract \(arguments[1])", inputs: ExtractBench.load(directory: arguments[1]),
+            reps: reps ?? 5, only: only)
+    case "corpus" where arguments.count == 2:
+        guard let n = Int(arguments[1]), n > 0 else { usage() }
+        let start = Measure.now()
+        let inputs = ExtractBench.corpus(count: n)
+        print("generated \(n) pages in \(Measure.fmt(Measure.now() - start, 1)) s")
+        try ExtractBench.run(label: "corpus", inputs: inputs, reps: reps ?? 3, only: only)
+    case "crawl" where arguments.count == 2:
+        guard let n = Int(arguments[1]), n > 0 else { usage() }
+        try await CrawlBench.run(count: n, base: base, reps: reps ?? 3)
+    case "serve" where arguments.count == 3:
+        guard let n = Int(arguments[1]), n > 0 else { usage() }
+        try CrawlBench.serve(count: n, urlFile: arguments[2])
+    default:
+        usage()
+    }
+} catch {
+    print("homeshore-bench: \(error)")
+    exit(1)
+}

@@ -18,7 +18,7 @@ public struct JSONLD {
         values = []
         warnings = []
         for (index, block) in blocks.enumerated() {
-            let trimmed = block.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = HTMLText.trimmingWhitespaceAndNewlines(block)
             guard !trimmed.isEmpty else { continue }
             do {
                 let value = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])

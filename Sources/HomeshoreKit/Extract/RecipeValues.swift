@@ -21,7 +21,7 @@ enum RecipeValues {
             case .posted: offer.posted = DateText.day(value, now: page.fetchedAt)
             case .validThrough: offer.validThrough = DateText.day(value, now: page.fetchedAt)
             case .remote: offer.remote = RemoteText.classify(value)
-            case .description: offer.description = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            case .description: offer.description = HTMLText.trimmingWhitespaceAndNewlines(raw)
             }
         }
         return offer

@@ -1,3 +1,4 @@
+import Foundation
 import CLibXML2
 
 /// Readable plain text from the HTML found in JSON-LD descriptions, and whitespace normalisation.
@@ -32,20 +33,34 @@ public enum HTMLText {
     /// - Parameter s: Any text.
     /// - Returns: The text on one line, without leading or trailing whitespace.
     public static func normalizeSpace(_ s: String) -> String {
-        var result = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String.UnicodeScalarView one by one is several times slower.
+        var result: [UInt8] = []
+        result.reserveCapacity(s.utf8.count)
         var pendingSpace = false
         for scalar in s.unicodeScalars {
             if isSpace(scalar) {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace {
-                    result.append(" ")
+                    result.append(UInt8(ascii: " "))
                     pendingSpace = false
                 }
-                result.append(scalar)
+                if scalar.isASCII {
+                    result.append(UInt8(scalar.value))
+                } else {
+                    result.append(contentsOf: UTF8.encode(scalar)!)
+                }
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `s.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation's copy when neither end is blank.
+    static func trimmingWhitespaceAndNewlines(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return s }
+        let blank = CharacterSet.whitespacesAndNewlines
+        if !blank.contains(first) && !blank.contains(last) { return s }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Trims ASCII spaces, tabs and line breaks from both ends.

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs every Homeshore benchmark and its peers in one run, side by side, and prints a table of figures.
+# Figures only: nothing passes or fails on time. See docs/benchmarks.md.
+#
+#   scripts/bench.sh [REALWORLD_DIR]
+#
+# Environment: VENV (default /work/bench-venv, with lxml cssselect scrapy), CORPUS (20000), PAGES (5000),
+# OUT (a fresh folder under /tmp; URL lists, curl config and logs go there, never into the repository).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REAL=${1:-/work/shared/realworld}
+PEERS=${PEERS:-/work/shared/bench}
+VENV=${VENV:-/work/bench-venv}
+CORPUS=${CORPUS:-20000}
+PAGES=${PAGES:-5000}
+OUT=${OUT:-$(mktemp -d /tmp/homeshore-bench.XXXXXX)}
+mkdir -p "$OUT"
+PY="$VENV/bin/python"
+
+swift build -c release --product homeshore-bench >&2
+BENCH="$(swift build -c release --show-bin-path)/homeshore-bench"
+
+run() {  # run NAME COMMAND...: output to $OUT/NAME.txt and stderr, peak RSS of the process to $OUT/NAME.rss
+    echo "== $1" >&2
+    local name=$1; shift
+    /usr/bin/time -f '%M' -o "$OUT/$name.rss" "$@" > "$OUT/$name.txt"
+    cat "$OUT/$name.txt" >&2
+}
+
+run extract "$BENCH" extract "$REAL"
+run lxml "$PY" "$PEERS/extract_peer.py" "$REAL"
+run corpus "$BENCH" corpus "$CORPUS"
+run crawl "$BENCH" crawl "$PAGES"
+
+# One server process for our crawler, curl and Scrapy: the same URLs from the same server.
+"$BENCH" serve "$PAGES" "$OUT/urls.txt" > "$OUT/serve.txt" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s "$OUT/serve.txt" ] && break; sleep 0.1; done
+BASE=$(head -1 "$OUT/serve.txt")
+awk '{print "url = \""$1"\"\noutput = \"/dev/null\""}' "$OUT/urls.txt" > "$OUT/curl.cfg"
+echo "== curl (server $BASE)" >&2
+start=$(date +%s.%N)
+curl -s -Z --parallel-max 32 -K "$OUT/curl.cfg"
+end=$(date +%s.%N)
+python3 -c "import sys; n,s,e=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]); print(f'curl: {n} pages, {e-s:.2f} s, pages/s {n/(e-s):,.0f}')" \
+    "$PAGES" "$start" "$end" | tee "$OUT/curl.txt" >&2
+run scrapy "$PY" "$PEERS/crawl_peer.py" "$OUT/urls.txt"
+run crawl_shared "$BENCH" crawl "$PAGES" --base "$BASE" --reps 1
+kill $SERVER 2>/dev/null || true
+
+python3 - "$OUT" <<'PY'
+import re, sys, os, datetime
+tmp = sys.argv[1]
+def text(name): return open(os.path.join(tmp, name + '.txt')).read()
+def rss(name): return int(open(os.path.join(tmp, name + '.rss')).read().split()[-1]) / 1024
+def num(pattern, s):
+    m = re.search(pattern, s)
+    return float(m.group(1).replace(',', '')) if m else float('nan')
+MBS, PPS, PEAK = r': ([\d.]+) MB/s', r', ([\d,.]+) pages/s', r'peak RSS ([\d.]+)'
+def fig(tag, s):  # MB/s, pages/s, peak RSS of a line starting with tag
+    line = next((x for x in s.splitlines() if x.startswith(tag)), '')
+    return num(MBS, line), num(PPS, line), num(PEAK, line)
+RATIO = r'ratio \(b\)/\(a\) MB/s: ([\d.]+)'
+e, l, c, k = text('extract'), text('lxml'), text('corpus'), text('crawl')
+s, cu, ks = text('scrapy'), text('curl'), text('crawl_shared')
+ea, eb, ca, cb = fig('(a)', e), fig('(b)', e), fig('(a)', c), fig('(b)', c)
+la, lx = fig('lxml parse only', l), fig('lxml parse + JSON-LD', l)
+rows = [
+    ('real pages: parse only (MB/s / pages/s)', '%.1f / %.0f' % ea[:2], '%.1f / %.0f' % la[:2], 'libxml2 2.9.14 (Debian) vs lxml (bundled 2.14)'),
+    ('real pages: full extraction (MB/s / pages/s)', '%.1f / %.0f' % eb[:2], '%.1f / %.0f' % lx[:2],
+     'ours/lxml %.2f (target >= 1); (b)/(a) %.2f (target >= 0.6)' % (eb[0] / lx[0], num(RATIO, e))),
+    ('real pages: peak RSS, MB (parse / full / process)', '%.0f / %.0f / %.0f' % (ea[2], eb[2], rss('extract')), '%.0f (process)' % rss('lxml'), ''),
+    ('corpus: parse only (MB/s / pages/s)', '%.1f / %.0f' % ca[:2], '', c.splitlines()[1].split(':', 1)[1].split(', resident')[0].strip()),
+    ('corpus: full extraction (MB/s / pages/s)', '%.1f / %.0f' % cb[:2], '', '(b)/(a) %.2f' % num(RATIO, c)),
+    ('corpus: peak RSS, MB (parse / full / process)', '%.0f / %.0f / %.0f' % (ca[2], cb[2], rss('corpus')), '',
+     'pages held in memory: resident %.0f MB after generating' % num(r'resident after loading ([\d.]+)', c)),
+]
+ours_k = num(r'our crawl: ([\d.]+) pages/s', k)
+ours_s = num(r'our crawl: ([\d.]+) pages/s', ks)
+scrapy = num(r'pages/s ([\d,.]+)', s)
+curl = num(r'pages/s ([\d,.]+)', cu)
+rows += [
+    ('crawl, in-process server: pages/s (MB/s)', '%.0f (%.1f)' % (ours_k, num(r'our crawl: [\d.]+ pages/s, ([\d.]+) MB/s', k)), '',
+     '%.0f offers stored, peak RSS %.0f MB (phase)' % (num(r'(\d+) offers stored', k), num(r'our crawl:.*peak RSS ([\d.]+)', k))),
+    ('crawl, shared `serve` process: pages/s', '%.0f' % ours_s, 'Scrapy %.0f; curl (no parsing) %.0f' % (scrapy, curl),
+     'ours/Scrapy %.1fx (target >= 10x); ours/curl %.2f; process peak RSS ours %.0f MB, Scrapy %.0f MB' % (ours_s / scrapy, ours_s / curl, rss('crawl_shared'), rss('scrapy'))),
+    ('parse+store of the same bodies, no fetch, 1 thread: pages/s', '%.0f' % num(r'parse\+store[^:]*: ([\d.]+) pages/s', k), '',
+     re.search(r'\(extract [^)]*\)', k).group(0) if re.search(r'\(extract [^)]*\)', k) else ''),
+    ('crawl time / parse+store time', '%.2f' % num(r'ratio crawl time / parse\+store time: ([\d.]+)', k), '', 'target <= 1.5'),
+]
+print('\nHomeshore benchmarks, %s, %d cores\n' % (datetime.date.today(), os.cpu_count()))
+print('| figure | Homeshore | peer | notes |')
+print('|---|---|---|---|')
+for r in rows: print('| ' + ' | '.join(r) + ' |')
+PY
+echo "(raw outputs in $OUT)"
