@@ -69,7 +69,7 @@ extension FacetExtractor {
 
     /// The index of the clause holding `r`: clauses are cut where a comma starts a new subject.
     static func clause(of r: Range<String.Index>, in s: String) -> Int {
-        let head = s[..<r.lowerBound]
+        let head = s[..<r.upperBound]
         return [", nous ", ", vous ", ", we ", ", you ", ", le materiel ", ", l'ordinateur "].reduce(0) { n, cut in
             n + head.components(separatedBy: cut).count - 1
         }
