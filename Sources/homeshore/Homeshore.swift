@@ -52,7 +52,41 @@ struct OfferFilters: ParsableArguments {
     @Option(help: ArgumentHelp("At most this many offers.", valueName: "n"))
     var limit: Int?
 
+    @Option(help: ArgumentHelp("Only offers with this remote work: full, hybrid or on_site.", valueName: "kind"))
+    var remote: String?
+
+    @Option(name: .customLong("contract"), help: ArgumentHelp(
+        "Only offers with this contract (repeatable, any of them): \(Self.names(OfferFacets.Contract.self)).",
+        valueName: "kind"))
+    var contracts: [String] = []
+
+    @Option(help: ArgumentHelp("Only offers paid per hour, day, week, month, year or act (per call, per appointment, commission).",
+        valueName: "period"))
+    var payPeriod: String?
+
+    @Option(name: .customLong("channel"), help: ArgumentHelp(
+        "Only offers served on this channel (repeatable, any of them): \(Self.names(OfferFacets.Channel.self)).",
+        valueName: "channel"))
+    var channels: [String] = []
+
+    static func names<E: CaseIterable & RawRepresentable>(_: E.Type) -> String where E.RawValue == String {
+        E.allCases.map(\.rawValue).filter { $0 != "unknown" }.joined(separator: ", ")
+    }
+
+    static func parse<E: CaseIterable & RawRepresentable>(_ value: String, as _: E.Type, option: String) throws -> E
+    where E.RawValue == String {
+        guard let parsed = E(rawValue: value.lowercased().replacingOccurrences(of: "-", with: "_")), "\(parsed)" != "unknown"
+        else {
+            throw ValidationError("\(option) '\(value)' is not one of: \(names(E.self))")
+        }
+        return parsed
+    }
+
     func validate() throws {
+        if let remote { _ = try Self.parse(remote, as: OfferFacets.Remote.self, option: "--remote") }
+        for c in contracts { _ = try Self.parse(c, as: OfferFacets.Contract.self, option: "--contract") }
+        if let payPeriod { _ = try Self.parse(payPeriod, as: OfferFacets.PayPeriod.self, option: "--pay-period") }
+        for c in channels { _ = try Self.parse(c, as: OfferFacets.Channel.self, option: "--channel") }
         if let since, TimeSpec.instant(since) == nil {
             throw ValidationError("--since '\(since)' is neither a duration (24h, 7d) nor a date (2026-11-28)")
         }
@@ -61,6 +95,9 @@ struct OfferFilters: ParsableArguments {
 
     var query: OfferQuery {
         OfferQuery(since: since.flatMap { TimeSpec.instant($0) }, employer: employer, search: search, sources: sources,
-            limit: limit)
+            limit: limit, remote: remote.flatMap { try? Self.parse($0, as: OfferFacets.Remote.self, option: "") },
+            contracts: contracts.compactMap { try? Self.parse($0, as: OfferFacets.Contract.self, option: "") },
+            payPeriod: payPeriod.flatMap { try? Self.parse($0, as: OfferFacets.PayPeriod.self, option: "") },
+            channels: channels.compactMap { try? Self.parse($0, as: OfferFacets.Channel.self, option: "") })
     }
 }

@@ -6,7 +6,10 @@ extension Homeshore {
     struct Offers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the stored offers, newest first.",
-            discussion: "Filters combine: homeshore offers --since 7d --employer domicall --search \"chat\"")
+            discussion: """
+                Filters combine: homeshore offers --since 7d --employer domicall --search "chat". Facet filters: \
+                homeshore offers --remote full --contract cdi --pay-period hour --channel chat
+                """)
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: OfferFilters

@@ -51,7 +51,8 @@ public struct RecipeTest: Sendable {
             encoding: listing.encoding)
     }
 
-    /// The offer as a JSON object with the export's keys.
+    /// The offer as a JSON object with the export's keys; the facets (`remote`, `contract`, `pay`, `hours`,
+    /// `channels`, `tasks`, `equipment`, `training`) are objects with their evidence.
     static func record(_ o: Offer) -> [String: Any] {
         let values: [String: Any?] = [
             "title": o.title, "employer": o.employer, "location": o.location, "postal_code": o.postalCode,
@@ -60,7 +61,9 @@ public struct RecipeTest: Sendable {
             "currency": o.currency, "salary_text": o.salaryText, "posted": o.posted, "valid_through": o.validThrough,
             "source_id": o.sourceID, "url": o.url, "description": o.description,
         ]
-        return values.mapValues { $0 ?? NSNull() }
+        var record = values.mapValues { $0 ?? NSNull() }
+        record.merge(FacetExtractor.facets(for: o).jsonObject) { _, facet in facet }
+        return record
     }
 
     /// The result as JSON: `count`, `next`, `encoding`, `warnings` and `offers`.

@@ -12,19 +12,31 @@ public enum OfferExport {
         "id", "title", "employer", "location", "remote", "contract", "salary_min", "salary_max", "salary_period",
         "currency", "posted", "first_seen", "last_seen", "source", "url", "postal_code", "employment_type",
         "valid_through", "source_id", "salary_text", "description",
+        "hours", "hours_per_week", "schedule", "channels", "tasks", "equipment", "training", "pay_per_act",
     ]
 
-    /// The values of one offer, keyed by column; nil for an empty cell.
+    /// The values of one offer, keyed by column; nil for an empty cell. `remote`, `contract` (every contract,
+    /// joined with `|`), `salary_min`, `salary_max`, `salary_period` and `currency` are the facets' values; the
+    /// facet columns after `description` join lists with `|`.
     public static func record(_ stored: StoredOffer) -> [String: Any?] {
         let o = stored.offer
+        let f = stored.facets
+        func list<V: RawRepresentable>(_ values: [OfferFacets.Facet<V>]) -> String? where V.RawValue == String {
+            values.isEmpty ? nil : values.map(\.value.rawValue).joined(separator: "|")
+        }
         return [
-            "id": stored.id, "title": o.title, "employer": o.employer, "location": o.location, "remote": o.remote,
-            "contract": o.contract, "salary_min": o.salaryMin, "salary_max": o.salaryMax,
-            "salary_period": o.salaryPeriod, "currency": o.currency, "posted": o.posted,
+            "id": stored.id, "title": o.title, "employer": o.employer, "location": o.location,
+            "remote": f.remote.value == .unknown ? nil : f.remote.value.rawValue, "contract": list(f.contract),
+            "salary_min": f.pay.min, "salary_max": f.pay.max, "salary_period": f.pay.period?.rawValue,
+            "currency": f.pay.currency, "posted": o.posted,
             "first_seen": stored.firstSeen, "last_seen": stored.lastSeen, "source": o.source, "url": o.url,
             "postal_code": o.postalCode, "employment_type": o.employmentType.joined(separator: ","),
             "valid_through": o.validThrough, "source_id": o.sourceID, "salary_text": o.salaryText,
             "description": o.description,
+            "hours": f.hours.value == .unknown ? nil : f.hours.value.rawValue, "hours_per_week": f.hours.perWeek,
+            "schedule": list(f.hours.schedule), "channels": list(f.channels), "tasks": list(f.tasks),
+            "equipment": list(f.equipment), "training": f.training.value == .unknown ? nil : f.training.value.rawValue,
+            "pay_per_act": f.pay.perAct ? "yes" : "no",
         ]
     }
 
@@ -66,10 +78,14 @@ public enum OfferExport {
         return text
     }
 
-    /// Writes offers as a JSON array (pretty) or JSON Lines, with the CSV's keys and typed values.
+    /// Writes offers as a JSON array (pretty) or JSON Lines, with the CSV's keys and typed values; the facets
+    /// (`remote`, `contract`, `pay`, `hours`, `channels`, `tasks`, `equipment`, `training`) are objects that carry
+    /// their evidence.
     public static func json(_ offers: [StoredOffer], lines: Bool) -> String {
         let objects: [[String: Any]] = offers.map { stored in
-            record(stored).mapValues { $0 ?? NSNull() }
+            var object = record(stored).mapValues { $0 ?? NSNull() }
+            object.merge(stored.facets.jsonObject) { _, facet in facet }
+            return object
         }
         if lines {
             return objects.map { encode($0, pretty: false) + "\n" }.joined()

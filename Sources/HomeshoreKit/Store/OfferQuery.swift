@@ -12,13 +12,27 @@ public struct OfferQuery: Sendable {
     public var sources: [String] = []
     /// At most this many offers.
     public var limit: Int?
+    /// Only offers with this remote facet.
+    public var remote: OfferFacets.Remote?
+    /// Only offers whose contract facet holds one of these (any of them).
+    public var contracts: [OfferFacets.Contract] = []
+    /// Only offers paid for this period (`act`: per act or commission).
+    public var payPeriod: OfferFacets.PayPeriod?
+    /// Only offers served on one of these channels (any of them).
+    public var channels: [OfferFacets.Channel] = []
 
-    public init(since: Date? = nil, employer: String? = nil, search: String? = nil, sources: [String] = [], limit: Int? = nil) {
+    public init(since: Date? = nil, employer: String? = nil, search: String? = nil, sources: [String] = [],
+                limit: Int? = nil, remote: OfferFacets.Remote? = nil, contracts: [OfferFacets.Contract] = [],
+                payPeriod: OfferFacets.PayPeriod? = nil, channels: [OfferFacets.Channel] = []) {
         self.since = since
         self.employer = employer
         self.search = search
         self.sources = sources
         self.limit = limit
+        self.remote = remote
+        self.contracts = contracts
+        self.payPeriod = payPeriod
+        self.channels = channels
     }
 
     /// Text folded for matching: lower case, no accents.

@@ -19,6 +19,11 @@ public final class OfferStore: Sendable {
         "contract", "salary_min", "salary_max", "salary_period", "currency", "salary_text", "posted", "valid_through",
         "description",
     ]
+    /// The columns derived from an offer's facets (migration v2), written at every save.
+    static let facetColumns = [
+        "facets", "facet_remote", "facet_contracts", "pay_min", "pay_max", "pay_period", "pay_per_act", "hours",
+        "channels", "tasks",
+    ]
 
     /// Opens (creating if needed) the database in `folder`, and brings its schema up to date.
     /// - Parameter folder: the cache folder; created when missing.
@@ -156,9 +161,11 @@ public final class OfferStore: Sendable {
     ///   - date: when they were seen.
     public func save(_ offers: [Offer], run: Int64?, at date: Date = Date()) throws -> [String: SaveResult] {
         let now = DateText.timestamp(date)
-        let columns = Self.offerColumns.joined(separator: ", ")
-        let placeholders = Array(repeating: "?", count: Self.offerColumns.count).joined(separator: ", ")
-        let updates = Self.offerColumns.dropFirst(2).map { "\($0) = ?" }.joined(separator: ", ")
+        let columns = (Self.offerColumns + Self.facetColumns).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: Self.offerColumns.count + Self.facetColumns.count)
+            .joined(separator: ", ")
+        let updates = (Self.offerColumns.dropFirst(2) + Self.facetColumns).map { "\($0) = ?" }.joined(separator: ", ")
+        let facetUpdates = Self.facetColumns.map { "\($0) = ?" }.joined(separator: ", ")
         return try pool.write { db in
             var result: [String: SaveResult] = [:]
             let find = try db.cachedStatement(sql: "SELECT id, content_hash FROM offers WHERE source = ? AND key = ?")
@@ -168,14 +175,20 @@ public final class OfferStore: Sendable {
                 """)
             let update = try db.cachedStatement(sql:
                 "UPDATE offers SET \(updates), content_hash = ?, last_seen = ?, last_run = ? WHERE id = ?")
-            let touch = try db.cachedStatement(sql: "UPDATE offers SET last_seen = ?, last_run = ? WHERE id = ?")
+            // An unchanged offer still gets its facets rewritten: better rules reach every offer at the next crawl.
+            let touch = try db.cachedStatement(sql:
+                "UPDATE offers SET \(facetUpdates), last_seen = ?, last_run = ? WHERE id = ?")
             for offer in offers {
                 let hash = offer.contentHash
-                let values = offer.columnValues.map { $0?.databaseValue ?? .null }
+                let values = (offer.columnValues + Offer.facetValues(FacetExtractor.facets(for: offer)))
+                    .map { $0?.databaseValue ?? .null }
+                let facetValues = Array(values.suffix(Self.facetColumns.count))
                 if let row = try Row.fetchOne(find, arguments: [offer.source, offer.key]) {
                     let id: Int64 = row["id"]
                     if (row["content_hash"] as String) == hash {
-                        try touch.execute(arguments: [now, run, id])
+                        try touch.execute(arguments: StatementArguments(facetValues + [
+                            now.databaseValue, run.databaseValue, id.databaseValue,
+                        ]))
                         result[offer.source, default: SaveResult()].unchanged += 1
                     } else {
                         try update.execute(arguments: StatementArguments(Array(values.dropFirst(2)) + [
@@ -202,6 +215,22 @@ public final class OfferStore: Sendable {
         if let since = query.since {
             conditions.append("first_seen >= ?")
             arguments.append(DateText.timestamp(since))
+        }
+        if let remote = query.remote {
+            conditions.append("facet_remote = ?")
+            arguments.append(remote.rawValue)
+        }
+        if !query.contracts.isEmpty {
+            conditions.append("(" + query.contracts.map { _ in "instr(facet_contracts, ?) > 0" }.joined(separator: " OR ") + ")")
+            arguments.append(contentsOf: query.contracts.map { "|\($0.rawValue)|" })
+        }
+        if let period = query.payPeriod {
+            conditions.append("pay_period = ?")
+            arguments.append(period.rawValue)
+        }
+        if !query.channels.isEmpty {
+            conditions.append("(" + query.channels.map { _ in "instr(channels, ?) > 0" }.joined(separator: " OR ") + ")")
+            arguments.append(contentsOf: query.channels.map { "|\($0.rawValue)|" })
         }
         if !query.sources.isEmpty {
             conditions.append("source IN (\(query.sources.map { _ in "?" }.joined(separator: ", ")))")

@@ -71,6 +71,24 @@ enum Schema {
                 ALTER TABLE crawl_sources ADD COLUMN broken TEXT;
                 """)
         }
+        migrator.registerMigration("v3: offer facets") { db in
+            // Facets are derived from the offer's own columns; rows saved before this migration get theirs at their
+            // next save (and are computed on read meanwhile). Lists are stored as `|a|b|` so that `instr` finds `|a|`.
+            try db.execute(sql: """
+                ALTER TABLE offers ADD COLUMN facets TEXT;
+                ALTER TABLE offers ADD COLUMN facet_remote TEXT;
+                ALTER TABLE offers ADD COLUMN facet_contracts TEXT;
+                ALTER TABLE offers ADD COLUMN pay_min REAL;
+                ALTER TABLE offers ADD COLUMN pay_max REAL;
+                ALTER TABLE offers ADD COLUMN pay_period TEXT;
+                ALTER TABLE offers ADD COLUMN pay_per_act INTEGER;
+                ALTER TABLE offers ADD COLUMN hours TEXT;
+                ALTER TABLE offers ADD COLUMN channels TEXT;
+                ALTER TABLE offers ADD COLUMN tasks TEXT;
+                CREATE INDEX offers_facet_remote ON offers (facet_remote);
+                CREATE INDEX offers_pay_period ON offers (pay_period);
+                """)
+        }
         return migrator
     }
 }

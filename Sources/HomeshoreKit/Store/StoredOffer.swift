@@ -9,12 +9,16 @@ public struct StoredOffer: Sendable, Equatable {
     public var firstSeen: String
     /// ISO 8601 UTC instant of the latest crawl that saw it.
     public var lastSeen: String
+    /// The offer's facets, as computed when it was last saved.
+    public var facets: OfferFacets
 
-    public init(id: Int64, offer: Offer, firstSeen: String, lastSeen: String) {
+    /// - Parameter facets: the offer's facets; computed from the offer when nil.
+    public init(id: Int64, offer: Offer, firstSeen: String, lastSeen: String, facets: OfferFacets? = nil) {
         self.id = id
         self.offer = offer
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
+        self.facets = facets ?? FacetExtractor.facets(for: offer)
     }
 
     init(row: Row) {
@@ -40,6 +44,8 @@ public struct StoredOffer: Sendable, Equatable {
         self.offer = offer
         firstSeen = row["first_seen"]
         lastSeen = row["last_seen"]
+        let json: String? = row["facets"]
+        facets = json.flatMap(OfferFacets.fromJSON) ?? FacetExtractor.facets(for: offer)
     }
 }
 
@@ -48,6 +54,15 @@ extension Offer {
     var columnValues: [(any DatabaseValueConvertible)?] {
         [source, key, url, sourceID, title, employer, location, postalCode, remote, employmentType.joined(separator: ","),
          contract, salaryMin, salaryMax, salaryPeriod, currency, salaryText, posted, validThrough, description]
+    }
+
+    /// The facet columns (``OfferStore/facetColumns``) of these facets, in order.
+    static func facetValues(_ f: OfferFacets) -> [(any DatabaseValueConvertible)?] {
+        func list(_ values: [String]) -> String? { values.isEmpty ? nil : "|" + values.joined(separator: "|") + "|" }
+        return [f.jsonText, f.remote.value == .unknown ? nil : f.remote.value.rawValue,
+                list(f.contract.map(\.value.rawValue)), f.pay.min, f.pay.max, f.pay.period?.rawValue, f.pay.perAct,
+                f.hours.value == .unknown ? nil : f.hours.value.rawValue, list(f.channels.map(\.value.rawValue)),
+                list(f.tasks.map(\.value.rawValue))]
     }
 
     /// A fingerprint of everything the offer says, to tell an updated offer from one seen again unchanged.

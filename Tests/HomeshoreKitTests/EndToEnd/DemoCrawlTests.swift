@@ -61,9 +61,13 @@ import Testing
             #expect(o.location == e.location, "\(what) location")
             #expect(o.postalCode == e.postal_code, "\(what) postal_code")
             #expect(o.remote == e.remote, "\(what) remote")
+            #expect(s.facets.remote.value.rawValue == (e.remote ?? "unknown"), "\(what) remote facet")
             #expect(o.employmentType == e.employment_type, "\(what) employment_type")
             let contract = e.contract.flatMap(ContractText.normalise) ?? ContractText.fromEmploymentTypes(e.employment_type)
             #expect(o.contract == contract, "\(what) contract")
+            if let contract {
+                #expect(s.facets.contract.map(\.value.rawValue).contains(contract), "\(what) contract facet")
+            }
             #expect(o.salaryMin == e.salary_min, "\(what) salary_min")
             #expect(o.salaryMax == e.salary_max, "\(what) salary_max")
             #expect(o.salaryPeriod == e.salary_period, "\(what) salary_period")

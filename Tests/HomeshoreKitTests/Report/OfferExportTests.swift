@@ -15,7 +15,7 @@ import Testing
 
     @Test func headerIsStable() {
         let header = OfferExport.csv([]).split(separator: "\n").first.map(String.init)
-        #expect(header == "id,title,employer,location,remote,contract,salary_min,salary_max,salary_period,currency,posted,first_seen,last_seen,source,url,postal_code,employment_type,valid_through,source_id,salary_text,description")
+        #expect(header == "id,title,employer,location,remote,contract,salary_min,salary_max,salary_period,currency,posted,first_seen,last_seen,source,url,postal_code,employment_type,valid_through,source_id,salary_text,description,hours,hours_per_week,schedule,channels,tasks,equipment,training,pay_per_act")
     }
 
     @Test(arguments: ["=HYPERLINK(\"http://evil.example\")", "+33 1 23", "-2+3", "@SUM(A1)", "\tTab", "\rCR"])
@@ -55,5 +55,51 @@ import Testing
         #expect(lines.count == 2)
         let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
         #expect(second?["id"] as? Int == 2)
+    }
+}
+
+@Suite struct OfferExportFacetTests {
+    @Test func facetColumnsComeAfterTheOldOnes() throws {
+        let old = ["id", "title", "employer", "location", "remote", "contract", "salary_min", "salary_max", "salary_period",
+                   "currency", "posted", "first_seen", "last_seen", "source", "url", "postal_code", "employment_type",
+                   "valid_through", "source_id", "salary_text", "description"]
+        #expect(Array(OfferExport.columns.prefix(old.count)) == old)
+        #expect(Array(OfferExport.columns.dropFirst(old.count)) == [
+            "hours", "hours_per_week", "schedule", "channels", "tasks", "equipment", "training", "pay_per_act",
+        ])
+    }
+
+    @Test func cellsCarryTheFacets() throws {
+        var o = Offer(source: "board", url: "https://jobs.example/1")
+        o.title = "Téléconseiller à domicile"
+        o.description = """
+            Télétravail 2 jours par semaine. CDD ou intérim. Rémunération à l'acte : 0,50 € par appel traité. \
+            Temps partiel, 24 heures par semaine, le samedi. Appels entrants et chat. Formation non rémunérée. \
+            Vous fournissez votre ordinateur et votre casque.
+            """
+        let stored = StoredOffer(id: 7, offer: o, firstSeen: "2026-11-30T06:00:00Z", lastSeen: "2026-11-30T06:00:00Z")
+        let rows = try CSVReader.rows(OfferExport.csv([stored]))
+        func cell(_ column: String) -> String { rows[1][OfferExport.columns.firstIndex(of: column)!] }
+        #expect(cell("remote") == "hybrid")
+        #expect(cell("contract") == "cdd|interim")
+        #expect(cell("salary_min") == "0.5")
+        #expect(cell("salary_period") == "act")
+        #expect(cell("pay_per_act") == "yes")
+        #expect(cell("hours") == "part_time")
+        #expect(cell("hours_per_week") == "24")
+        #expect(cell("schedule") == "weekend")
+        #expect(cell("channels") == "phone|chat")
+        #expect(cell("tasks") == "inbound")
+        #expect(cell("equipment") == "computer|headset")
+        #expect(cell("training") == "unpaid")
+        let json = try JSONSerialization.jsonObject(with: Data(OfferExport.json([stored], lines: false).utf8)) as? [[String: Any]]
+        let remote = json?.first?["remote"] as? [String: Any]
+        #expect(remote?["value"] as? String == "hybrid")
+        #expect((remote?["evidence"] as? String)?.contains("2 jours") == true)
+        let pay = json?.first?["pay"] as? [String: Any]
+        #expect(pay?["period"] as? String == "act")
+        #expect(pay?["min"] as? Double == 0.5)
+        let contract = json?.first?["contract"] as? [[String: Any]]
+        #expect(contract?.compactMap { $0["value"] as? String } == ["cdd", "interim"])
     }
 }

@@ -105,3 +105,52 @@ final class TemporaryFolder {
         }
     }
 }
+
+@Suite struct OfferStoreFacetTests {
+    func offer(_ id: String, _ description: String) -> Offer {
+        var o = Offer(source: "board", url: "https://jobs.example/offers/\(id)")
+        o.sourceID = id
+        o.title = "Conseiller client (H/F)"
+        o.description = description
+        return o
+    }
+
+    @Test func facetsAreStoredAndFiltered() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        _ = try store.save([
+            offer("1", "Poste 100 % télétravail. CDI. 12 € brut de l'heure. Réponses par chat et e-mail."),
+            offer("2", "Télétravail 2 jours par semaine. CDD ou intérim. 1 850 € brut mensuel. Appels entrants."),
+            offer("3", "Travail à domicile. Statut auto-entrepreneur. Rémunération à l'acte : 0,50 € par appel."),
+        ], run: nil)
+        func ids(_ q: OfferQuery) throws -> [String] { try store.offers(matching: q).compactMap(\.offer.sourceID).sorted() }
+        #expect(try ids(OfferQuery(remote: .full)) == ["1", "3"])
+        #expect(try ids(OfferQuery(remote: .hybrid)) == ["2"])
+        #expect(try ids(OfferQuery(contracts: [.cdi])) == ["1"])
+        #expect(try ids(OfferQuery(contracts: [.interim, .freelance])) == ["2", "3"])
+        #expect(try ids(OfferQuery(payPeriod: .act)) == ["3"])
+        #expect(try ids(OfferQuery(payPeriod: .hour)) == ["1"])
+        #expect(try ids(OfferQuery(channels: [.chat])) == ["1"])
+        #expect(try ids(OfferQuery(remote: .full, contracts: [.cdi], payPeriod: .hour, channels: [.chat])) == ["1"])
+        #expect(try ids(OfferQuery(remote: .onSite)) == [])
+        // The facets come back from the database with their evidence.
+        let three = try #require(try store.offers(matching: OfferQuery(payPeriod: .act)).first)
+        #expect(three.facets.pay.min == 0.5)
+        #expect(three.facets.pay.evidence?.contains("0,50 €") == true)
+        let raw = try store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT facet_contracts FROM offers WHERE source_id = '2'")
+        }
+        #expect(raw == "|cdd|interim|")
+    }
+
+    @Test func anUnchangedOfferGetsItsFacetsRewritten() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        let o = offer("1", "Poste 100 % télétravail. CDI.")
+        _ = try store.save([o], run: nil)
+        try store.pool.write { db in try db.execute(sql: "UPDATE offers SET facet_remote = 'on_site', facets = NULL") }
+        let result = try store.save([o], run: nil)
+        #expect(result["board"]?.unchanged == 1)
+        #expect(try store.offers(matching: OfferQuery(remote: .full)).count == 1)
+    }
+}
