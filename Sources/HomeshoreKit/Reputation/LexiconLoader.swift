@@ -16,7 +16,30 @@ enum LexiconLoader {
     static func lines(_ path: String) -> [Substring] {
         guard let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
         else { return [] }
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let text = String(decoding: data, as: UTF8.self)
+        return text.utf8.split(separator: 0x0A).map { Substring($0) }
+    }
+
+    /// The first (or last) place a byte sequence occurs in a line, on UTF-8 bytes (no grapheme breaking).
+    static func find(_ needle: String, in line: Substring, last: Bool = false) -> Range<Substring.Index>? {
+        let bytes = Array(needle.utf8)
+        let view = line.utf8
+        var found: Range<Substring.Index>?
+        var i = view.startIndex
+        while i != view.endIndex {
+            var j = i
+            var k = 0
+            while k < bytes.count, j != view.endIndex, view[j] == bytes[k] {
+                j = view.index(after: j)
+                k += 1
+            }
+            if k == bytes.count {
+                found = i..<j
+                if !last { return found }
+            }
+            i = view.index(after: i)
+        }
+        return found
     }
 
     /// Adds an entry to a source table, as the mean of every value the source gives that key.
@@ -34,6 +57,18 @@ enum LexiconLoader {
 
     /// The folded key of an entry, or `nil` for junk.
     static func key(_ entry: some StringProtocol) -> String? {
+        // Fast path: one plain word (letters only, lower case, accents folded here), the bulk of every lexicon.
+        var plain = entry.utf8.count >= 2
+        var ascii = true
+        for scalar in entry.unicodeScalars where plain {
+            if scalar.value >= 0x80 {
+                ascii = false
+                plain = scalar.properties.isAlphabetic && !scalar.properties.isUppercase
+            } else {
+                plain = scalar.value >= 0x61 && scalar.value <= 0x7A
+            }
+        }
+        if plain { return ascii ? String(entry) : TextFolding.fold(String(entry)) }
         let tokens = SentimentTokenizer.tokenize(String(entry))
         guard !tokens.isEmpty, tokens.count <= 4, tokens.allSatisfy({ $0.kind == .word }) else { return nil }
         if tokens.count == 1 {
@@ -49,7 +84,7 @@ enum LexiconLoader {
     static func scored(_ path: String, separator: String, scale: Double) -> Table {
         var table = SourceTable()
         for line in lines(path) {
-            guard let cut = line.range(of: separator) else { continue }
+            guard let cut = find(separator, in: line, last: true) else { continue }
             let rest = line[cut.upperBound...]
             let number = rest.prefix { $0 != "\t" && $0 != " " }
             if let value = Double(number) { table.add(line[..<cut.lowerBound], value * scale) }
@@ -69,7 +104,7 @@ enum LexiconLoader {
     }
 
     static func attribute(_ name: String, in line: Substring) -> Substring? {
-        guard let start = line.range(of: " \(name)=\"") else { return nil }
+        guard let start = find(" \(name)=\"", in: line) else { return nil }
         let rest = line[start.upperBound...]
         guard let end = rest.firstIndex(of: "\"") else { return nil }
         return rest[..<end]

@@ -87,7 +87,8 @@ struct SentimentRules: Sendable {
 
     static let english = SentimentRules(
         negators: ["not", "no", "never", "without", "nothing", "nobody", "none", "neither", "nor", "cannot",
-            "hardly", "aint", "lack", "lacks", "lacked", "lacking"],
+            "hardly", "aint", "lack", "lacks", "lacked", "lacking", "don't", "doesn't", "didn't", "isn't", "wasn't",
+            "aren't", "weren't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "haven't", "hasn't", "hadn't"],
         negatorsAfterNe: [],
         boosters: [
             "very": 0.3, "really": 0.3, "so": 0.2, "too": 0.2, "extremely": 0.4, "absolutely": 0.3,

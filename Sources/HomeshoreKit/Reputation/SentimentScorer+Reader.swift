@@ -15,6 +15,11 @@ extension SentimentScorer {
         var negationWord = ""
         /// The index of the second part of a `ne ...` negation found ahead, which then opens its own scope.
         var pendingNegator = -1
+        /// A negation that has flipped nothing yet: in a review, "je n'ai pas reçu" or "ne marche plus" complains
+        /// on its own, so an unused negation leaves a small negative mark when its scope closes.
+        var unusedNegation: String?
+        /// How much evidence there was when the last `ne` opened (what came after it was negated).
+        var evidenceAtNe = 0
         /// A pending intensifier (+) or attenuator (-) and the last token it reaches.
         var boost = 0.0
         var boostEnd = -1
@@ -68,9 +73,24 @@ extension SentimentScorer {
                 }
                 i += 1
             }
+            closeNegation()
+        }
+
+        /// Words whose unused negation is a complaint of its own (not `sans`, `aucun`, `non`: "sans frais").
+        static let complainingNegators: Set<String> = ["pas", "jamais", "rien", "plus", "guere", "not", "never",
+            "nothing", "don't", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "haven't", "hasn't"]
+        static let unusedNegationValence = -0.4
+
+        mutating func closeNegation() {
+            if let word = unusedNegation {
+                evidence.append(Evidence(text: "\(word) (negation alone)", value: Self.unusedNegationValence,
+                    sentence: sentence))
+            }
+            unusedNegation = nil
         }
 
         mutating func punctuation(_ token: SentimentToken) {
+            closeNegation()
             negationEnd = -1
             boostEnd = -1
             inConcession = false
@@ -97,6 +117,7 @@ extension SentimentScorer {
                     negationFactor = SentimentScorer.negationScale
                     negationEnd = j  // the words between ne and its second part are negated too
                     pendingNegator = j
+                    evidenceAtNe = evidence.count
                     return
                 }
                 j += 1
@@ -111,6 +132,11 @@ extension SentimentScorer {
             if i + 2 < tokens.count, tokens[i + 1].text == "du", tokens[i + 2].text == "tout" {
                 negationFactor = -1
                 end += 2
+            }
+            closeNegation()
+            let usedAfterNe = i == pendingNegator && evidence.count > evidenceAtNe
+            if !usedAfterNe, let last = word.split(separator: " ").last, Self.complainingNegators.contains(String(last)) {
+                unusedNegation = word
             }
             negationWord = word
             negationEnd = end
@@ -165,6 +191,7 @@ extension SentimentScorer {
             boost = 0
             boostEnd = -1
             if negatable, i <= negationEnd {
+                unusedNegation = nil
                 value *= negationFactor
                 label = "\(negationWord) [negated] \(label)"
             }
