@@ -169,6 +169,10 @@ enum LexiconLoader {
         return table
     }
 
+    /// Articles and prepositions that a lexicon phrase made only of them and negators holds ("pas de").
+    static let functionWords: Set<String> = ["de", "du", "des", "le", "la", "les", "un", "une", "a", "en", "au",
+        "aux", "que", "se", "of", "the", "to", "at", "in", "an"]
+
     /// Merges the sources of a language into its lexicon.
     static func load(_ language: ReviewLanguage) -> SentimentLexicon {
         let englishWords = merge([
@@ -197,6 +201,9 @@ enum LexiconLoader {
             if parts.count == 1 {
                 if !silent.contains(key) { words[key] = value }
             } else {
+                // "pas de", "manque de": a rule's words, not an opinion (the rule reads them)
+                let isRule = rules.markers[parts[0]]?.contains { $0.0 == parts } ?? false
+                if isRule || parts.allSatisfy({ silent.contains($0) || functionWords.contains($0) }) { continue }
                 let negated = parts.contains {
                     $0 == rules.ne || rules.negatorsAfterNe.contains($0) || rules.marker(isNegator: $0)
                 }

@@ -66,7 +66,7 @@ struct SentimentRules: Sendable {
 
     static let french = SentimentRules(
         negators: ["pas", "jamais", "rien", "guere", "aucun", "aucune", "aucuns", "aucunes", "sans", "ni", "non",
-            "nullement", "aucunement", "peu", "loin de"],
+            "nullement", "aucunement", "peu", "loin de", "manque de"],
         negatorsAfterNe: ["plus", "point", "personne"],
         boosters: [
             "tres": 0.3, "trop": 0.3, "vraiment": 0.3, "tellement": 0.3, "si": 0.2, "extremement": 0.4,

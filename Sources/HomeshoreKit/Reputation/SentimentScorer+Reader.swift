@@ -78,7 +78,7 @@ extension SentimentScorer {
 
         /// Words whose unused negation is a complaint of its own (not `sans`, `aucun`, `non`: "sans frais").
         static let complainingNegators: Set<String> = ["pas", "jamais", "rien", "plus", "guere", "not", "never",
-            "nothing", "don't", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "haven't", "hasn't"]
+            "nothing", "manque de", "don't", "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", "haven't", "hasn't"]
         static let unusedNegationValence = -0.4
 
         mutating func closeNegation() {
@@ -135,7 +135,8 @@ extension SentimentScorer {
             }
             closeNegation()
             let usedAfterNe = i == pendingNegator && evidence.count > evidenceAtNe
-            if !usedAfterNe, let last = word.split(separator: " ").last, Self.complainingNegators.contains(String(last)) {
+            if !usedAfterNe, let last = word.split(separator: " ").last, Self.complainingNegators.contains(String(last)) || Self.complainingNegators.contains(word)
+            {
                 unusedNegation = word
             }
             negationWord = word
