@@ -84,7 +84,7 @@ enum LexiconLoader {
     static func scored(_ path: String, separator: String, scale: Double) -> Table {
         var table = SourceTable()
         for line in lines(path) {
-            guard let cut = find(separator, in: line, last: true) else { continue }
+            guard let cut = find(separator, in: line, last: separator == "->") else { continue }  // "%-)->-1.5"
             let rest = line[cut.upperBound...]
             let number = rest.prefix { $0 != "\t" && $0 != " " }
             if let value = Double(number) { table.add(line[..<cut.lowerBound], value * scale) }
@@ -165,13 +165,19 @@ enum LexiconLoader {
             let parts = line.split(separator: "\t")
             if parts.count == 2, let value = Double(parts[1]), value != 0 { table[String(parts[0])] = value * 0.8 }
         }
-        table["♥"] = 2.4
+        // names that VADER's words do not score ("thumbs up", "pouting face")
+        for (symbol, value) in ["♥": 2.4, "👍": 1.8, "👎": -1.8, "😡": -2.5, "🤬": -3, "💩": -2, "🙏": 1.5]
+        where table[symbol] == nil {
+            table[symbol] = value
+        }
         return table
     }
 
-    /// Articles and prepositions that a lexicon phrase made only of them and negators holds ("pas de").
+    /// Articles, pronouns and auxiliaries: a lexicon phrase of only these and negators ("pas de", "ce n'est pas")
+    /// is a rule's business, not an opinion.
     static let functionWords: Set<String> = ["de", "du", "des", "le", "la", "les", "un", "une", "a", "en", "au",
-        "aux", "que", "se", "of", "the", "to", "at", "in", "an"]
+        "aux", "que", "se", "ce", "est", "etait", "sont", "il", "elle", "je", "on", "y", "me", "te", "ca", "cela",
+        "of", "the", "to", "at", "in", "an", "it", "is", "was", "that", "this", "i"]
 
     /// Merges the sources of a language into its lexicon.
     static func load(_ language: ReviewLanguage) -> SentimentLexicon {
@@ -180,18 +186,20 @@ enum LexiconLoader {
             scored("afinn/AFINN-en-165.txt", separator: "\t", scale: 0.8),
         ])
         var merged: Table
+        let own: Table
         switch language {
         case .english:
             merged = englishWords
-            for (key, value) in domain("homeshore/en.tsv") { merged[key] = value }
+            own = domain("homeshore/en.tsv")
         case .french:
             merged = merge([
                 scored("vader/fr_lexicon.txt", separator: "->", scale: 1),
                 scored("afinn/AFINN-fr-165.txt", separator: "\t", scale: 0.8),
                 textblob(), umigon(), opener(),
             ])
-            for (key, value) in domain("homeshore/fr.tsv") { merged[key] = value }
+            own = domain("homeshore/fr.tsv")
         }
+        for (key, value) in own { merged[key] = value }
         let rules = SentimentRules.of(language)
         let silent = rules.silentWords
         var words: [String: Double] = [:]
@@ -203,7 +211,7 @@ enum LexiconLoader {
             } else {
                 // "pas de", "manque de": a rule's words, not an opinion (the rule reads them)
                 let isRule = rules.markers[parts[0]]?.contains { $0.0 == parts } ?? false
-                if isRule || parts.allSatisfy({ silent.contains($0) || functionWords.contains($0) }) { continue }
+                if own[key] == nil, isRule || parts.allSatisfy({ silent.contains($0) || functionWords.contains($0) }) { continue }
                 let negated = parts.contains {
                     $0 == rules.ne || rules.negatorsAfterNe.contains($0) || rules.marker(isNegator: $0)
                 }

@@ -69,7 +69,7 @@ extension SentimentScorer {
                     }
                 }
                 if let value = lexicon.valence(of: token) {
-                    add(token.text, value, at: i, negatable: true)
+                    add(token.text, value, at: i, negatable: token.kind == .word)  // "rien :(" is still sad
                 }
                 i += 1
             }
