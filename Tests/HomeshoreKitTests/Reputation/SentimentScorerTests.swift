@@ -55,6 +55,23 @@ import Testing
         #expect(Self.score(text) * sign > 0, "\(text): \(Self.score(text))")
     }
 
+    @Test(arguments: ["mais", "cependant", "pourtant", "par contre", "en revanche"])
+    func contrastHalvesBeforeAndStrengthensAfter(marker: String) {
+        func weight(_ text: String, _ word: String) -> Double? {
+            SentimentScorer.score(text).contributions.first { $0.text.hasSuffix(word) }?.weight
+        }
+        let text = "Un salaire correct \(marker) une ambiance horrible"
+        #expect(weight(text, "correct") == weight("Un salaire correct", "correct").map { $0 * 0.5 })
+        #expect(weight(text, "horrible") == weight("Une ambiance horrible", "horrible").map { $0 * 1.5 })
+    }
+
+    @Test func concessionHalvesItsClause() {
+        let weight = SentimentScorer.score("Malgré un salaire correct, une ambiance horrible").contributions.first {
+            $0.text.hasSuffix("correct")
+        }?.weight
+        #expect(weight == SentimentScorer.score("correct").contributions.first.map { $0.weight * 0.5 })
+    }
+
     @Test(arguments: [("Super boulot 😀", 1), ("Encore un mois 😡", -1), ("Payée ce matin :)", 1),
         ("Toujours rien :(", -1), ("👍", 1), ("👎", -1)])
     func emojiAndEmoticons(text: String, sign: Double) {
