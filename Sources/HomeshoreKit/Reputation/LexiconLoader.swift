@@ -179,12 +179,28 @@ enum LexiconLoader {
         "aux", "que", "se", "ce", "est", "etait", "sont", "il", "elle", "je", "on", "y", "me", "te", "ca", "cela",
         "of", "the", "to", "at", "in", "an", "it", "is", "was", "that", "this", "i"]
 
+    /// The English words, merged once (the English lexicon and the emoji names both need them).
+    static let englishWords = merge(parallel([
+        { scored("vader/vader_lexicon.txt", separator: "\t", scale: 1) },
+        { scored("afinn/AFINN-en-165.txt", separator: "\t", scale: 0.8) },
+    ]))
+
+    /// Emoji and emoticons, built the first time a text holds one.
+    static let symbols = symbols(english: englishWords)
+
+    /// Reads several sources at once, one a core; the tables come back in the given order.
+    static func parallel(_ readers: [@Sendable () -> Table]) -> [Table] {
+        let lock = NSLock()
+        nonisolated(unsafe) var tables = [Table](repeating: [:], count: readers.count)
+        DispatchQueue.concurrentPerform(iterations: readers.count) { i in
+            let table = readers[i]()
+            lock.withLock { tables[i] = table }
+        }
+        return tables
+    }
+
     /// Merges the sources of a language into its lexicon.
     static func load(_ language: ReviewLanguage) -> SentimentLexicon {
-        let englishWords = merge([
-            scored("vader/vader_lexicon.txt", separator: "\t", scale: 1),
-            scored("afinn/AFINN-en-165.txt", separator: "\t", scale: 0.8),
-        ])
         var merged: Table
         let own: Table
         switch language {
@@ -192,11 +208,11 @@ enum LexiconLoader {
             merged = englishWords
             own = domain("homeshore/en.tsv")
         case .french:
-            merged = merge([
-                scored("vader/fr_lexicon.txt", separator: "->", scale: 1),
-                scored("afinn/AFINN-fr-165.txt", separator: "\t", scale: 0.8),
-                textblob(), umigon(), opener(),
-            ])
+            merged = merge(parallel([
+                { scored("vader/fr_lexicon.txt", separator: "->", scale: 1) },
+                { scored("afinn/AFINN-fr-165.txt", separator: "\t", scale: 0.8) },
+                textblob, umigon, opener,
+            ]))
             own = domain("homeshore/fr.tsv")
         }
         for (key, value) in own { merged[key] = value }
@@ -218,8 +234,7 @@ enum LexiconLoader {
                 phrases[parts[0], default: []].append(.init(words: parts, valence: value, holdsNegation: negated))
             }
         }
-        return SentimentLexicon(words: words, phrases: phrases.mapValues { $0.sorted { $0.words.count > $1.words.count } },
-            symbols: symbols(english: englishWords))
+        return SentimentLexicon(words: words, phrases: phrases.mapValues { $0.sorted { $0.words.count > $1.words.count } })
     }
 
     /// The mean of each key over the sources that hold it.

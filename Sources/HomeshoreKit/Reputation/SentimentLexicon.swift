@@ -17,8 +17,8 @@ struct SentimentLexicon: Sendable {
     let words: [String: Double]
     /// Multi-word expressions by their first word, longest first.
     let phrases: [String: [Phrase]]
-    /// Emoji and emoticons (text unfolded).
-    let symbols: [String: Double]
+    /// Emoji and emoticons (text unfolded), shared by both languages.
+    var symbols: [String: Double] { LexiconLoader.symbols }
 
     /// The French lexicon.
     static let french = LexiconLoader.load(.french)
@@ -46,6 +46,6 @@ struct SentimentLexicon: Sendable {
     /// The valence of one token: a word, an emoji or an emoticon.
     @inline(__always)
     func valence(of token: SentimentToken) -> Double? {
-        token.kind == .word ? words[token.text] : symbols[token.text]
+        token.kind == .word ? words[token.text] : LexiconLoader.symbols[token.text]
     }
 }
