@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            resources: [.copy("Resources/DemoSites")]
+            resources: [.copy("Resources/DemoSites"), .copy("Resources/Lexicons")]
         ),
         .executableTarget(
             name: "homeshore",

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A CSV file read per RFC 4180: comma-separated, fields in double quotes may hold commas, line breaks and
+/// doubled quotes; the first record names the columns.
+public struct CSVTable: Sendable {
+    /// The column names, from the first record.
+    public let header: [String]
+    /// The records after the header, each as many fields as it had.
+    public let rows: [[String]]
+
+    /// Parses CSV text.
+    /// - Parameter text: the file's content (a UTF-8 byte order mark is skipped).
+    public init(text: String) {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field: [UInt8] = []
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var i = 0
+        var quoted = false
+        var sawAny = false
+        func endField() {
+            record.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            sawAny = true
+            if quoted {
+                if b == 0x22 {
+                    if i + 1 < bytes.count, bytes[i + 1] == 0x22 {
+                        field.append(0x22)
+                        i += 2
+                        continue
+                    }
+                    quoted = false
+                } else {
+                    field.append(b)
+                }
+                i += 1
+                continue
+            }
+            switch b {
+            case 0x22 where field.isEmpty: quoted = true
+            case 0x2C: endField()
+            case 0x0D, 0x0A:
+                endField()
+                if record != [""] { records.append(record) }  // blank lines hold no record
+                record = []
+                sawAny = false
+                if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+            default: field.append(b)
+            }
+            i += 1
+        }
+        if sawAny || !field.isEmpty || !record.isEmpty {
+            endField()
+            records.append(record)
+        }
+        header = records.first ?? []
+        rows = Array(records.dropFirst())
+    }
+
+    /// Reads a CSV file.
+    /// - Parameter path: the file's path.
+    /// - Throws: ``CSVError`` when the file cannot be read.
+    public init(contentsOf path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CSVError(description: "\(path): cannot read the file")
+        }
+        self.init(text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// The values of one column, in row order (an empty string where a row is short).
+    /// - Parameter name: the column's name in the header.
+    /// - Throws: ``CSVError`` when there is no such column.
+    /// - Returns: one value a row.
+    public func column(_ name: String) throws -> [String] {
+        guard let index = header.firstIndex(of: name) else {
+            throw CSVError(description: "no column '\(name)' (columns: \(header.joined(separator: ", ")))")
+        }
+        return rows.map { index < $0.count ? $0[index] : "" }
+    }
+}
+
+/// A CSV file that cannot be read or lacks a column.
+public struct CSVError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, for the user.
+    public let description: String
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The valences of words, multi-word expressions, emoji and emoticons for one language, on VADER's scale
+/// (-4 to +4), merged from the bundled lexicons and the project's own domain lexicon.
+///
+/// Built once, lazily, the first time a language is scored (`static let` is thread-safe), then read-only.
+struct SentimentLexicon: Sendable {
+    /// A multi-word expression and its valence.
+    struct Phrase: Sendable {
+        let words: [String]
+        let valence: Double
+        /// Expressions that hold a negation themselves (`pas mal`, `jamais payé`) are never negated again.
+        let holdsNegation: Bool
+    }
+
+    /// Single folded words.
+    let words: [String: Double]
+    /// Multi-word expressions by their first word, longest first.
+    let phrases: [String: [Phrase]]
+    /// Emoji and emoticons (text unfolded), shared by both languages.
+    var symbols: [String: Double] { LexiconLoader.symbols }
+
+    /// The French lexicon.
+    static let french = LexiconLoader.load(.french)
+    /// The English lexicon.
+    static let english = LexiconLoader.load(.english)
+
+    /// The lexicon of a language.
+    static func of(_ language: ReviewLanguage) -> SentimentLexicon {
+        language == .french ? french : english
+    }
+
+    /// The longest expression that starts at a token, with its length.
+    func phrase(in tokens: [SentimentToken], at i: Int) -> Phrase? {
+        guard let candidates = phrases[tokens[i].text] else { return nil }
+        for phrase in candidates where i + phrase.words.count <= tokens.count {
+            var k = 1
+            while k < phrase.words.count, tokens[i + k].kind == .word, tokens[i + k].text == phrase.words[k] {
+                k += 1
+            }
+            if k == phrase.words.count { return phrase }
+        }
+        return nil
+    }
+
+    /// The valence of one token: a word, an emoji or an emoticon.
+    @inline(__always)
+    func valence(of token: SentimentToken) -> Double? {
+        token.kind == .word ? words[token.text] : LexiconLoader.symbols[token.text]
+    }
+}
