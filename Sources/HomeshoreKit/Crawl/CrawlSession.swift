@@ -19,7 +19,7 @@ final class CrawlSession: @unchecked Sendable {
     private var items: [String: Int] = [:]
     private var missing: [String: [OfferField: Int]] = [:]
     private var visited: [String: Set<String>] = [:]
-    private var batch: [Offer] = []
+    private var batch: [PendingOffer] = []
     private var finished: CheckedContinuation<Void, Never>?
     private var done = false
     private(set) var storeFailure: Error?
@@ -218,7 +218,7 @@ final class CrawlSession: @unchecked Sendable {
         if case .detail(let item) = job {
             var offer = item.offer
             if let detail = item.detailURL { offer.url = detail }
-            add([offer.completedFromText()])
+            add([offer.completedFromText()], keepStored: true)
         }
     }
 
@@ -244,10 +244,12 @@ final class CrawlSession: @unchecked Sendable {
         report()
     }
 
-    private func add(_ offers: [Offer]) {
+    /// Queues offers for storing; their facets are computed here, on the worker thread.
+    private func add(_ offers: [Offer], keepStored: Bool = false) {
         guard !offers.isEmpty else { return }
+        let pending = offers.map { PendingOffer($0, keepStored: keepStored) }
         let full: Bool = lock.withLock {
-            batch.append(contentsOf: offers)
+            batch.append(contentsOf: pending)
             offersFound += offers.count
             return batch.count >= Self.batchSize
         }
@@ -255,7 +257,7 @@ final class CrawlSession: @unchecked Sendable {
     }
 
     private func flush(force: Bool) {
-        let offers: [Offer] = lock.withLock {
+        let offers: [PendingOffer] = lock.withLock {
             guard force || batch.count >= Self.batchSize, !batch.isEmpty else { return [] }
             defer { batch.removeAll(keepingCapacity: true) }
             return batch
@@ -263,7 +265,7 @@ final class CrawlSession: @unchecked Sendable {
         guard !offers.isEmpty else { return }
         writer.async { [self] in
             do {
-                let saved = try store.save(offers, run: runID)
+                let saved = try store.save(pending: offers, run: runID)
                 lock.withLock {
                     for (name, figures) in saved {
                         outcomes[name]!.offersSeen += figures.new + figures.updated + figures.unchanged

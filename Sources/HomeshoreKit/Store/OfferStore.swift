@@ -1,6 +1,20 @@
 import Foundation
 import GRDB
 
+/// An offer ready to be saved: its facets computed, and whether it may replace what is stored.
+public struct PendingOffer: Sendable {
+    public var offer: Offer
+    public var facets: OfferFacets
+    /// When the offer is already stored, only mark it seen: keep what was stored.
+    public var keepStored: Bool
+
+    public init(_ offer: Offer, keepStored: Bool = false) {
+        self.offer = offer
+        self.facets = FacetExtractor.facets(for: offer)
+        self.keepStored = keepStored
+    }
+}
+
 /// A problem with the database file.
 public struct StoreError: Error, CustomStringConvertible {
     public var path: String
@@ -160,6 +174,13 @@ public final class OfferStore: Sendable {
     ///   - run: the crawl run that saw them.
     ///   - date: when they were seen.
     public func save(_ offers: [Offer], run: Int64?, at date: Date = Date()) throws -> [String: SaveResult] {
+        try save(pending: offers.map { PendingOffer($0) }, run: run, at: date)
+    }
+
+    /// Saves offers whose facets are already computed (the crawl computes them on its worker threads, outside the
+    /// write transaction). An offer marked `keepStored` only refreshes `last_seen` of a stored offer: it is what a
+    /// listing said of an offer whose own page could not be read, and must not replace what that page said before.
+    public func save(pending offers: [PendingOffer], run: Int64?, at date: Date = Date()) throws -> [String: SaveResult] {
         let now = DateText.timestamp(date)
         let columns = (Self.offerColumns + Self.facetColumns).joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: Self.offerColumns.count + Self.facetColumns.count)
@@ -178,14 +199,18 @@ public final class OfferStore: Sendable {
             // An unchanged offer still gets its facets rewritten: better rules reach every offer at the next crawl.
             let touch = try db.cachedStatement(sql:
                 "UPDATE offers SET \(facetUpdates), last_seen = ?, last_run = ? WHERE id = ?")
-            for offer in offers {
+            let seen = try db.cachedStatement(sql: "UPDATE offers SET last_seen = ?, last_run = ? WHERE id = ?")
+            for pending in offers {
+                let offer = pending.offer
                 let hash = offer.contentHash
-                let values = (offer.columnValues + Offer.facetValues(FacetExtractor.facets(for: offer)))
-                    .map { $0?.databaseValue ?? .null }
+                let values = (offer.columnValues + Offer.facetValues(pending.facets)).map { $0?.databaseValue ?? .null }
                 let facetValues = Array(values.suffix(Self.facetColumns.count))
                 if let row = try Row.fetchOne(find, arguments: [offer.source, offer.key]) {
                     let id: Int64 = row["id"]
-                    if (row["content_hash"] as String) == hash {
+                    if pending.keepStored {
+                        try seen.execute(arguments: [now, run, id])
+                        result[offer.source, default: SaveResult()].unchanged += 1
+                    } else if (row["content_hash"] as String) == hash {
                         try touch.execute(arguments: StatementArguments(facetValues + [
                             now.databaseValue, run.databaseValue, id.databaseValue,
                         ]))

@@ -130,16 +130,33 @@ import Testing
             "\(outcome.errors)")
     }
 
-    @Test func truncatedGzipIsAnError() async throws {
+    @Test func aGzipBodyCutShortIsAnError() async throws {
         let run = try Run()
         let gzip = Deflate.gzip(Array(FaultSite.offerPage(2).utf8))
         run.site.fault("/offers/2.html") { _, _ in
             LoopbackServer.Response(status: 200, headers: [("Content-Encoding", "gzip"), ("Content-Type", "text/html")],
-                body: Array(gzip.prefix(gzip.count / 2)))
+                body: gzip, behaviour: .resetAfter(bytes: gzip.count / 2))
         }
         let outcome = try await run.crawl()
         #expect(outcome.status == "partial")
         #expect(outcome.errors.first?.contains("/offers/2.html") == true)
+        #expect(try run.store.offers().count == 5)
+    }
+
+    /// A complete HTTP message whose gzip stream lacks its end is decoded as far as it goes (libcurl is lenient
+    /// here, as browsers are); what matters is that nothing breaks and the page's own damage shows.
+    @Test func aTruncatedGzipStreamInACompleteMessageIsReadAsFarAsItGoes() async throws {
+        let run = try Run()
+        var page = FaultSite.offerPage(2)
+        page = page.replacingOccurrences(of: "<script type=\"application/ld+json\">", with: "<body><p>x</p><script type=\"application/ld+json\">")
+        let gzip = Deflate.gzip(Array(page.utf8))
+        run.site.fault("/offers/2.html") { _, _ in
+            LoopbackServer.Response(status: 200, headers: [("Content-Encoding", "gzip"), ("Content-Type", "text/html")],
+                body: Array(gzip.prefix(gzip.count * 2 / 3)))
+        }
+        let outcome = try await run.crawl()
+        #expect(outcome.pages == 6)
+        #expect(try run.store.offers().count == 5)
     }
 
     @Test func aGzipBombStopsAtTheBodyCap() async throws {
