@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import HomeshoreKit
+
+/// robots.txt, conditional requests and silent breakage, against the loopback fault site.
+@Suite struct PolitenessCrawlTests {
+    typealias Run = CrawlFaultTests.Run
+
+    @Test func aDisallowedURLIsReportedAndNeverFetched() async throws {
+        let run = try Run()
+        run.site.robots("User-agent: *\nDisallow: /offers/3.html\n\nUser-agent: OtherBot\nDisallow: /\n")
+        let outcome = try await run.crawl()
+        #expect(run.site.hitCount("/offers/3.html") == 0)
+        #expect(run.site.hitCount("/robots.txt") == 1)
+        #expect(outcome.disallowed == 1)
+        #expect(outcome.warnings.contains { $0.contains("/offers/3.html: disallowed by robots.txt") })
+        #expect(outcome.status == "ok")
+        // What the listing said of offer 3 is kept; its page was not read.
+        #expect(try run.store.offers().contains { $0.offer.sourceID == "O-3" })
+    }
+
+    @Test func robotsIsCachedAcrossRuns() async throws {
+        let run = try Run()
+        _ = try await run.crawl()
+        _ = try await run.crawl()
+        #expect(run.site.hitCount("/robots.txt") == 1)
+    }
+
+    @Test func aMissingRobotsAllowsEverything() async throws {
+        let run = try Run()
+        run.site.robots(nil)  // 404
+        let outcome = try await run.crawl()
+        #expect(outcome.status == "ok")
+        #expect(try run.store.offers().count == 5)
+    }
+
+    @Test(arguments: [401, 403, 410])
+    func robotsAnsweringA4xxAllowsEverything(_ status: Int) async throws {
+        let run = try Run()
+        run.site.fault("/robots.txt") { _, _ in .html("no", status: status) }
+        let outcome = try await run.crawl()
+        #expect(outcome.status == "ok", "\(outcome.errors)")
+    }
+
+    @Test(arguments: [429, 500, 503])
+    func robotsFailingDisallowsTheHostForThisRunOnly(_ status: Int) async throws {
+        let run = try Run()
+        run.site.fault("/robots.txt") { hit, _ in hit == 1 ? .html("busy", status: status) : nil }
+        let outcome = try await run.crawl()
+        #expect(run.site.hitCount("/list.html") == 0)
+        #expect(outcome.disallowed == 1)
+        #expect(outcome.warnings.contains { $0.contains("robots.txt answered HTTP \(status)") })
+        // Not remembered as a success: the next run asks again and crawls.
+        let again = try await run.crawl()
+        #expect(run.site.hitCount("/robots.txt") == 2)
+        #expect(again.status == "ok")
+        #expect(try run.store.offers().count == 5)
+    }
+
+    @Test func aCrawlDelayOver30SecondsSkipsTheHost() async throws {
+        let run = try Run()
+        run.site.robots("User-agent: *\nCrawl-delay: 60\n")
+        let outcome = try await run.crawl()
+        #expect(run.site.hitCount("/list.html") == 0)
+        #expect(outcome.warnings.contains { $0.contains("Crawl-delay of 60 s") })
+    }
+
+    @Test func aModestCrawlDelayIsHonoured() async throws {
+        let run = try Run(offers: 2)
+        run.site.robots("User-agent: Homeshore\nCrawl-delay: 0.3\n")
+        _ = try await run.crawl()
+        let starts = (["/list.html"] + (1...2).map { "/offers/\($0).html" }).flatMap { run.site.hitTimes($0) }.sorted()
+        #expect(starts.count == 3)
+        for (a, b) in zip(starts, starts.dropFirst()) { #expect(b.timeIntervalSince(a) >= 0.28) }
+    }
+
+    @Test func robotsIgnoreIsWarnedAtEveryRun() async throws {
+        let run = try Run()
+        run.site.robots("User-agent: *\nDisallow: /\n")
+        let outcome = try await run.crawl(extra: "    robots: ignore")
+        #expect(run.site.hitCount("/robots.txt") == 0)
+        #expect(outcome.status == "ok")
+        #expect(outcome.warnings.first?.contains("robots: ignore is set") == true)
+        let again = try await run.crawl(extra: "    robots: ignore")
+        #expect(again.warnings.first?.contains("robots: ignore is set") == true)
+    }
+
+    @Test func anUnchangedSiteAnswers304AndIsNotParsedAgain() async throws {
+        let run = try Run(offers: 60)
+        let first = try await run.crawl()
+        #expect(first.pages == 61)
+        #expect(first.notModified == 0)
+        let second = try await run.crawl()
+        #expect(second.status == "ok")
+        #expect(second.notModified == 61)
+        #expect(Double(second.notModified) >= 0.99 * Double(second.pages))
+        #expect(Double(second.bytes) <= 0.02 * Double(first.bytes))
+        #expect(second.offersSeen == 60)
+        #expect(second.offersNew == 0)
+        #expect(try run.store.offers().count == 60)
+    }
+
+    @Test func aChangedPageIsFetchedAndParsedAgain() async throws {
+        let run = try Run()
+        _ = try await run.crawl()
+        run.site.fault("/offers/2.html") { _, request in
+            FaultSite.conditional(.html(FaultSite.offerPage(2).replacingOccurrences(of: "n°2 H/F", with: "n°2 (F/H)")), request)
+        }
+        let second = try await run.crawl()
+        #expect(second.notModified == 5)
+        #expect(second.offersUpdated == 1)
+        #expect(try run.titles().contains("Téléconseiller à domicile n°2 (F/H)"))
+    }
+
+    @Test func aSourceThatStopsYieldingLooksBroken() async throws {
+        let run = try Run()
+        _ = try await run.crawl()
+        run.site.showItems(0)
+        let outcome = try await run.crawl()
+        #expect(outcome.status == "broken")
+        #expect(outcome.broken == "recipe may be broken: 0 offers from 1 pages, 5 last run")
+        #expect(try run.store.offers().count == 5)
+    }
+
+    @Test func aFieldEmptyOnMostItemsLooksBroken() async throws {
+        let run = try Run()
+        let redesigned = run.site.listing().replacingOccurrences(of: "class=\"company\"", with: "class=\"employer\"")
+        run.site.fault("/list.html") { _, _ in .html(redesigned) }
+        let outcome = try await run.crawl()
+        #expect(outcome.status == "broken")
+        #expect(outcome.broken == "recipe may be broken: 'employer' empty on 5 of 5 items")
+    }
+}
