@@ -18,8 +18,23 @@ extension Homeshore {
         @Flag(help: "Keep serving the sites after the run, until interrupted, to browse them.")
         var serve = false
 
+        @Flag(help: "Only serve the sites (no crawl), until interrupted; with --sources-out, crawl them yourself.")
+        var serveOnly = false
+
+        @Option(help: ArgumentHelp("Write the demo's sources.yaml, pointing at the running server, to this file.",
+            valueName: "file"))
+        var sourcesOut: String?
+
         func run() async throws {
             let demo = try DemoSites.start()
+            if let sourcesOut {
+                try Data(demo.configText.utf8).write(to: URL(fileURLWithPath: sourcesOut), options: .atomic)
+            }
+            if serveOnly {
+                print("serving the sample sites at \(demo.server.baseURL)/ until interrupted")
+                FileHandle.standardOutput.synchronizeFile()
+                while true { try await Task.sleep(for: .seconds(3600)) }
+            }
             let folder = cache ?? FileManager.default.temporaryDirectory
                 .appendingPathComponent("homeshore-demo-\(UUID().uuidString.prefix(8))").path
             print("serving the sample sites at \(demo.server.baseURL)/ (fictional employers)")
