@@ -7,6 +7,7 @@ import HomeshoreKit
 //   homeshore-bench corpus N [--reps N] [--only parse|full]
 //   homeshore-bench crawl N [--base URL] [--reps N]
 //   homeshore-bench serve N URLS.txt
+//   homeshore-bench recrawl N
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -25,6 +26,7 @@ func usage() -> Never {
                homeshore-bench corpus N [--reps N] [--only parse|full]
                homeshore-bench crawl N [--base URL] [--reps N]
                homeshore-bench serve N URLS.txt
+               homeshore-bench recrawl N
         """)
     exit(64)
 }
@@ -49,6 +51,9 @@ do {
     case "serve" where arguments.count == 3:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
         try CrawlBench.serve(count: n, urlFile: arguments[2])
+    case "recrawl" where arguments.count == 2:
+        guard let n = Int(arguments[1]), n > 0 else { usage() }
+        try await RecrawlBench.run(count: n)
     default:
         usage()
     }
