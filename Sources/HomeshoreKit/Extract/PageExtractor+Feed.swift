@@ -21,6 +21,14 @@ extension PageExtractor {
             throw FeedError(url: page.url, reason: "not an RSS or Atom feed: not XML, and nothing could be recovered (\(reason))")
         }
         let reader = try FeedReader(document: document, url: page.url)
+        // Links resolve against the feed's URL; a feed read from a file (`sources test --file`) has none of use,
+        // so its own `rel="self"` (or its site's) link stands in.
+        var base = page
+        if !(page.url.hasPrefix("http://") || page.url.hasPrefix("https://")),
+            let own = URLText.resolve(try reader.ownLink(), against: "https://localhost/")
+        {
+            base.url = own
+        }
         var result = ListingExtraction(items: [], next: nil, warnings: [], encoding: "\(document.xmlEncoding) (\(reader.format.rawValue))")
         if let problem {
             result.warnings.append("\(page.url): the feed is not well-formed XML (\(problem)); read what could be recovered")
@@ -30,7 +38,7 @@ extension PageExtractor {
                 result.warnings.append("\(page.url): entry \(index + 1) has neither title nor link; skipped")
                 continue
             }
-            var offer = Offer(source: source.name, url: URLText.resolve(entry.link, against: page.url) ?? "")
+            var offer = Offer(source: source.name, url: URLText.resolve(entry.link, against: base.url) ?? "")
             offer.sourceID = entry.id.map(HTMLText.normalizeSpace).flatMap { $0.isEmpty ? nil : $0 }
             offer.title = entry.title
             offer.posted = entry.date.flatMap { FeedDate.day($0, now: page.fetchedAt) }
@@ -48,12 +56,12 @@ extension PageExtractor {
                 }
             }
             if !fields.isEmpty {
-                offer = offer.overlaid(with: RecipeValues.offer(from: fields, source: source.name, page: page))
+                offer = offer.overlaid(with: RecipeValues.offer(from: fields, source: source.name, page: base))
             }
             var detailURL: String?
             if let follow = source.follow {
                 detailURL = follow == .url && fields[.url] == nil
-                    ? (offer.url.isEmpty ? nil : offer.url) : URLText.resolve(fields[follow], against: page.url)
+                    ? (offer.url.isEmpty ? nil : offer.url) : URLText.resolve(fields[follow], against: base.url)
             }
             // An entry with no link of its own is still one offer: key it apart from its neighbours.
             if offer.url.isEmpty { offer.url = detailURL ?? "\(page.url)#entry-\(index + 1)" }
@@ -62,7 +70,7 @@ extension PageExtractor {
         }
         let next = try source.next.map { selector throws(HTMLError) in try document.string(selector, in: nil) }
             ?? reader.nextPage()
-        if let resolved = URLText.resolve(next, against: page.url), resolved != page.url { result.next = resolved }
+        if let resolved = URLText.resolve(next, against: base.url), resolved != page.url { result.next = resolved }
         return result
     }
 }

@@ -29,13 +29,25 @@ struct FeedReader {
         }
     }
 
-    /// The XPath of the entries, from the document.
+    /// The XPath of the entries, from the document: at any depth, since libxml2's recovery from a broken feed
+    /// (an unclosed `<b>` in a description) can nest the following entries inside an earlier one.
     var entriesXPath: String {
         switch format {
-        case .rss: return "/rss/channel/item | /rss/item"
-        case .rss1: return "/rdf:RDF/rss1:item"
-        case .atom: return "/atom:feed/atom:entry"
+        case .rss: return "//item"
+        case .rss1: return "//rss1:item"
+        case .atom: return "//atom:entry"
         }
+    }
+
+    /// The feed's own address (`rel="self"`) or, for RSS, its site's: the base for relative links when the feed
+    /// was read from a file.
+    func ownLink() throws(HTMLError) -> String? {
+        if let own = try document.string(
+            xpath: "(/atom:feed/atom:link[@rel='self'] | /rss/channel/atom:link[@rel='self'])[1]/@href", in: nil)
+        {
+            return own
+        }
+        return try document.string(xpath: "/rss/channel/link | /rdf:RDF/rss1:channel/rss1:link", in: nil)
     }
 
     /// The next page of a paged feed (RFC 5005 `<atom:link rel="next">`, on an Atom feed or an RSS channel).
