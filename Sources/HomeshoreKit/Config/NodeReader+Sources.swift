@@ -90,7 +90,7 @@ extension NodeReader {
         var source = SourceConfig(name: "", kind: .offers, start: [], items: nil, fields: [:], follow: nil, detail: [:],
             next: nil, maxPages: defaults.maxPages, delay: defaults.delay, perHost: defaults.perHost,
             every: defaults.every, employer: nil, line: node.mark?.line ?? 0)
-        var followNode: Node?
+        var followNode: Node?, itemsNode: Node?
         var sawName = false, sawStart = false
         for (key, _, value) in entries(node, known: ConfigLoader.sourceKeys, what: "a source") {
             switch key {
@@ -119,7 +119,9 @@ extension NodeReader {
                 }
                 source.start = urls.compactMap { url($0, key) }
                 if urls.isEmpty { fail(value, "'start' must list at least one URL") }
-            case "items": source.items = selector(value, key)
+            case "items":
+                itemsNode = value
+                source.items = selector(value, key)
             case "fields": source.fields = readFields(value, what: "'fields'")
             case "detail": source.detail = readFields(value, what: "'detail'")
             case "follow": followNode = value
@@ -142,14 +144,18 @@ extension NodeReader {
         if !sawName { fail(node, "a source needs a 'name'") }
         if !sawStart { fail(node, "source '\(source.name)' needs 'start' URLs") }
         if let followNode, let text = string(followNode, "follow") {
-            if let field = OfferField(rawValue: text), source.fields[field] != nil {
+            if let field = OfferField(rawValue: text), source.fields[field] != nil || (source.kind == .feed && field == .url) {
                 source.follow = field
             } else {
                 fail(followNode, "'follow' must name one of this source's fields holding a link, not '\(text)'",
                     hint: "usually 'follow: url' with a 'url' field")
             }
         }
-        if !source.fields.isEmpty && source.items == nil {
+        if source.kind == .feed, let itemsNode {
+            fail(itemsNode, "a feed's items are its <item> (RSS) or <entry> (Atom) elements: remove 'items'",
+                hint: "'fields' of a feed source are selectors relative to each <item> or <entry>")
+        }
+        if !source.fields.isEmpty && source.items == nil && source.kind != .feed {
             fail(node, "source '\(source.name)' has 'fields' but no 'items' selector",
                 hint: "add 'items: \"css: ...\"' selecting one element per offer")
         }

@@ -41,6 +41,8 @@ public enum SourceKind: String, Sendable, CaseIterable {
     case offers
     /// Reviews of one employer.
     case reviews
+    /// Job offers read from an RSS 2.0 or Atom feed: each `<item>` or `<entry>` is an offer.
+    case feed
 }
 
 /// A field of an offer that a recipe can select.
@@ -77,7 +79,8 @@ public struct SourceConfig: Sendable {
     public var delay: Double
     public var perHost: Int
     public var every: Double
-    /// For review sources: the employer the reviews are about.
+    /// For review sources: the employer the reviews are about; for feed sources: the employer of every entry
+    /// (a provider's own feed).
     public var employer: String?
     /// True when the source said `robots: ignore`: its hosts' robots.txt is not read (a warning says so at every run).
     public var ignoreRobots = false
@@ -90,6 +93,7 @@ public struct SourceConfig: Sendable {
         var parts = ["extractor-1", name, items?.description ?? "-", next?.description ?? "-", follow?.rawValue ?? "-"]
         parts += fields.sorted { $0.key < $1.key }.map { "f.\($0.key.rawValue)=\($0.value.description)" }
         parts += detail.sorted { $0.key < $1.key }.map { "d.\($0.key.rawValue)=\($0.value.description)" }
+        if kind == .feed { parts += ["feed-1", employer ?? "-"] }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in parts.joined(separator: "\u{0}").utf8 {
             hash ^= UInt64(byte)

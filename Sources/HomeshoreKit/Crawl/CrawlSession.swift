@@ -197,7 +197,7 @@ final class CrawlSession: @unchecked Sendable {
                 add([extractor.complete(item, with: parts)])
             }
         } catch {
-            fail(name, "\(page.url): \(error)", job: job)
+            fail(name, error is FeedError ? "\(error)" : "\(page.url): \(error)", job: job)
         }
     }
 

@@ -55,7 +55,7 @@ public final class Crawler: Sendable {
             throw CrawlError(description: "\(config.file): no source named '\(name)'\(hint)")
         }
         return config.sources.filter { options.sources.isEmpty || options.sources.contains($0.name) }
-            .filter { $0.kind == .offers }
+            .filter { $0.kind == .offers || $0.kind == .feed }
     }
 
     /// The politeness of each host that sources start from: when several sources share a host, the strictest

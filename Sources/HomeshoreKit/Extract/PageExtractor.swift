@@ -47,9 +47,10 @@ public struct PageExtractor: Sendable {
         self.source = source
     }
 
-    /// Extracts the items of a listing (or start) page.
-    /// - Throws: ``HTMLError`` when a selector cannot be evaluated.
+    /// Extracts the items of a listing (or start) page; for a `feed` source, the entries of the feed.
+    /// - Throws: ``HTMLError`` when a selector cannot be evaluated, ``FeedError`` when a feed cannot be read.
     public func listing(_ page: Page) throws -> ListingExtraction {
+        if source.kind == .feed { return try feedListing(page) }
         let decoded = Charset.decode(page.body, contentType: page.contentType)
         let jsonld = JSONLD(blocks: PageScan.jsonLDBlocks(in: decoded.utf8), url: page.url)
         var result = ListingExtraction(items: [], next: nil, warnings: jsonld.warnings, encoding: decoded.encoding)

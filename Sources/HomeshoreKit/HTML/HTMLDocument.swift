@@ -1,6 +1,7 @@
 import CLibXML2
 
-/// A parsed HTML page that owns its libxml2 document and answers ``Selector`` queries.
+/// A parsed HTML page (or XML feed, see ``HTMLDocument/parsingXML(_:url:)``) that owns its libxml2 document and
+/// answers ``Selector`` queries.
 ///
 /// Documents can be parsed concurrently on several threads, but one document must be used by one thread at a
 /// time: it reuses a single XPath context and caches compiled expressions.
@@ -48,7 +49,8 @@ public final class HTMLDocument {
         try self.init(utf8: Array(html.utf8), url: url)
     }
 
-    private init(parsed: htmlDocPtr) throws(HTMLError) {
+    /// Takes ownership of a parsed document (HTML or XML): it is freed with this object, or at once on failure.
+    init(parsed: xmlDocPtr) throws(HTMLError) {
         guard let context = LibXML.makeContext(document: parsed, sink: sink) else {
             xmlFreeDoc(parsed)
             throw .unparsable("out of memory")
@@ -91,7 +93,12 @@ public final class HTMLDocument {
     /// - Returns: The value, or `nil` when nothing matched or the value is empty.
     /// - Throws: ``HTMLError/badXPath(expression:message:)`` when evaluation fails.
     public func string(_ selector: Selector, in node: HTMLNode? = nil) throws(HTMLError) -> String? {
-        try withResult(of: selector.xpath, in: node) { result in
+        try string(xpath: selector.xpath, in: node)
+    }
+
+    /// The value of a raw XPath expression's first match, as ``string(_:in:)`` gives it.
+    func string(xpath expression: String, in node: HTMLNode?) throws(HTMLError) -> String? {
+        try withResult(of: expression, in: node) { result in
             let value: String?
             switch result.pointee.type {
             case XPATH_NODESET:

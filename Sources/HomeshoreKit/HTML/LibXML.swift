@@ -66,12 +66,27 @@ enum LibXML {
         return compiled
     }
 
-    /// Creates an XPath context whose errors go to `sink` instead of stderr.
+    /// The namespace prefixes every XPath context knows, so that selectors on feeds can name `atom:entry`,
+    /// `dc:creator` or `content:encoded` (an HTML page has no namespaces: there they match nothing).
+    static let namespaces: [(prefix: String, uri: String)] = [
+        ("atom", "http://www.w3.org/2005/Atom"),
+        ("dc", "http://purl.org/dc/elements/1.1/"),
+        ("content", "http://purl.org/rss/1.0/modules/content/"),
+        ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+        ("rss1", "http://purl.org/rss/1.0/"),
+        ("media", "http://search.yahoo.com/mrss/"),
+    ]
+
+    /// Creates an XPath context whose errors go to `sink` instead of stderr, with ``namespaces`` registered.
     static func makeContext(document: xmlDocPtr?, sink: ErrorSink) -> xmlXPathContextPtr? {
         initialize()
         guard let context = xmlXPathNewContext(document) else { return nil }
         context.pointee.error = errorHandler
         context.pointee.userData = Unmanaged.passUnretained(sink).toOpaque()
+        for (prefix, uri) in namespaces where xmlXPathRegisterNs(context, prefix, uri) != 0 {
+            xmlXPathFreeContext(context)
+            return nil
+        }
         return context
     }
 

@@ -49,6 +49,26 @@ import Testing
         #expect(reviews.start == ["https://reviews.example/domicall"])
     }
 
+    @Test func readsAFeedSource() throws {
+        let yaml = """
+            version: 1
+            sources:
+              - name: assisteo-offres
+                kind: feed
+                employer: Assistéo
+                start: ["https://carrieres.assisteo.example/offres.atom"]
+                fields:
+                  location: "xpath: ./atom:category[@scheme='lieu']/@term"
+                follow: url
+            """
+        let source = try #require(try ConfigLoader.parse(yaml, file: "sources.yaml").source(named: "assisteo-offres"))
+        #expect(source.kind == .feed)
+        #expect(source.employer == "Assistéo")
+        #expect(source.follow == .url)  // a feed's entries always have a link: no 'url' field needed
+        #expect(source.items == nil)
+        #expect(source.fields.keys.sorted() == [.location])
+    }
+
     /// Broken files: each must give an error at the right place that says what is wrong.
     static let broken: [(yaml: String, line: Int, column: Int, contains: String)] = [
         ("version: 1\nsources:\n  - name: a\n    start: [\"https://x.example/\"]\n    selecter: \"css: li\"\n",
@@ -83,6 +103,14 @@ import Testing
         ("version: 1\nsources:\n  - name: a\n    start: [\"https://x.example/\"]\n    items: \"xpath: //li[\"\n", 5, 12,
          "items"),
         ("- just\n- a list\n", 1, 1, "expected a mapping"),
+        ("version: 1\nsources:\n  - name: f\n    kind: fed\n    start: [\"https://x.example/rss\"]\n", 4, 11,
+         "did you mean 'feed'?"),
+        ("version: 1\nsources:\n  - name: f\n    kind: feed\n    start: [\"https://x.example/rss\"]\n    items: \"css: item\"\n",
+         6, 12, "remove 'items'"),
+        ("version: 1\nsources:\n  - name: f\n    kind: feed\n    start: [\"https://x.example/rss\"]\n    follow: employer\n",
+         6, 13, "'follow' must name"),
+        ("version: 1\nsources:\n  - name: f\n    kind: feed\n    start: [\"https://x.example/rss\"]\n    fields: {title: \"xpath: ./title[\"}\n",
+         6, 21, "title"),
     ]
 
     @Test(arguments: broken.indices)

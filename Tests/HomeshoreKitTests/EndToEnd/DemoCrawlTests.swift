@@ -45,7 +45,9 @@ import Testing
         defer { demo.server.stop() }
         #expect(report.status == "ok", "\(report.outcomes.flatMap(\.errors))")
         let expected = try Self.expected()
-        let stored = try store.offers()
+        let all = try store.offers()
+        // The board sources' offers are exactly the ground truth; the feed source's are checked below against it.
+        let stored = all.filter { $0.offer.source != "emploidomicile-rss" }
         #expect(stored.count == expected.count)
         for e in expected {
             let matches = stored.filter { $0.offer.source == e.source && URL(string: $0.offer.url)?.path == e.path }
@@ -77,11 +79,32 @@ import Testing
             let start = HTMLText.normalizeSpace(o.description ?? "").prefix(40)
             #expect(String(start) == e.description_start, "\(what) description")
         }
+        // The board's RSS feed lists four of its offers; followed to their pages, they come out as the board's own.
+        let fromFeed = all.filter { $0.offer.source == "emploidomicile-rss" }.map(\.offer)
+        #expect(fromFeed.compactMap(\.sourceID).sorted() == ["ED-2041", "ED-2044", "ED-2045", "ED-2049"])
+        for o in fromFeed {
+            let path = URL(string: o.url)?.path ?? ""
+            guard let e = expected.first(where: { $0.source == "emploidomicile" && $0.path == path }) else {
+                Issue.record("feed offer \(o.url) is none of the board's")
+                continue
+            }
+            #expect(o.sourceID == e.id, "feed \(path) id")
+            #expect(o.title == e.title, "feed \(path) title")
+            #expect(o.employer == e.employer, "feed \(path) employer")
+            #expect(o.location == e.location, "feed \(path) location")
+            #expect(o.postalCode == e.postal_code, "feed \(path) postal_code")
+            #expect(o.salaryMin == e.salary_min && o.salaryPeriod == e.salary_period, "feed \(path) salary")
+            #expect(o.posted == e.posted, "feed \(path) posted")
+            #expect(String(HTMLText.normalizeSpace(o.description ?? "").prefix(40)) == e.description_start,
+                "feed \(path) description")
+        }
         // Per-source figures add up.
         let byName = Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.source, $0) })
         #expect(byName["telejobs"]?.pages == 3 + 18)
         #expect(byName["telejobs"]?.offersNew == 18)
         #expect(byName["emploidomicile"]?.offersNew == 11)
+        #expect(byName["emploidomicile-rss"]?.pages == 1 + 4)
+        #expect(byName["emploidomicile-rss"]?.offersNew == 4)
         #expect(report.outcomes.allSatisfy { $0.errors.isEmpty })
         // The malformed JSON-LD block is reported, not fatal.
         #expect(byName["emploidomicile"]?.warnings.contains { $0.contains("JSON-LD") } == true)
