@@ -30,14 +30,32 @@ extension Homeshore {
             if json && csv != nil { throw ValidationError("--json applies to TEXT only") }
         }
 
+        /// The scores as `%.4f` lines, formatted by the C library in the C locale (as `String(format:)` did),
+        /// into one buffer for one write.
+        static func lines(_ scores: [Double]) -> Data {
+            var out = Data(capacity: scores.count * 8)
+            let cLocale = newlocale(LC_NUMERIC_MASK, "C", nil)
+            let previous = cLocale.map { uselocale($0) }
+            defer {
+                if let previous { uselocale(previous) }
+                if let cLocale { freelocale(cLocale) }
+            }
+            withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+                for score in scores {
+                    let n = withVaList([score]) { vsnprintf(buffer.baseAddress, 64, "%.4f\n", $0) }
+                    buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: 64) {
+                        out.append($0, count: Int(min(n, 63)))
+                    }
+                }
+            }
+            return out
+        }
+
         func run() async throws {
             if let csv {
                 let texts = try CSVTable(contentsOf: csv).column(column)
                 let scores = SentimentScorer.scores(texts)
-                var out = ""
-                out.reserveCapacity(scores.count * 8)
-                for score in scores { out += String(format: "%.4f\n", score) }
-                FileHandle.standardOutput.write(Data(out.utf8))
+                FileHandle.standardOutput.write(Self.lines(scores))
                 return
             }
             let analysis = ReviewAnalysis.analyze(text ?? "")

@@ -11,11 +11,24 @@ public struct CSVTable: Sendable {
     /// Parses CSV text.
     /// - Parameter text: the file's content (a UTF-8 byte order mark is skipped).
     public init(text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self = text.utf8.withContiguousStorageIfAvailable { CSVTable(bytes: $0) } ?? CSVTable(bytes: Array(text.utf8))
+    }
+
+    /// Parses CSV bytes (UTF-8; invalid sequences are replaced field by field).
+    init(bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { CSVTable(bytes: $0) }
+    }
+
+    /// Parses CSV bytes (UTF-8; invalid sequences are replaced field by field).
+    init(bytes all: UnsafeBufferPointer<UInt8>) {
         var records: [[String]] = []
         var record: [String] = []
         var field: [UInt8] = []
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        field.reserveCapacity(1024)
+        let bom = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
+        let bytes = bom ? UnsafeBufferPointer(rebasing: all[3...]) : all
         var i = 0
         var quoted = false
         var sawAny = false
@@ -27,6 +40,13 @@ public struct CSVTable: Sendable {
             let b = bytes[i]
             sawAny = true
             if quoted {
+                if b != 0x22 {  // copy the run up to the next quote at once
+                    var end = i + 1
+                    while end < bytes.count, bytes[end] != 0x22 { end += 1 }
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    i = end
+                    continue
+                }
                 if b == 0x22 {
                     if i + 1 < bytes.count, bytes[i + 1] == 0x22 {
                         field.append(0x22)
@@ -68,7 +88,7 @@ public struct CSVTable: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CSVError(description: "\(path): cannot read the file")
         }
-        self.init(text: String(decoding: data, as: UTF8.self))
+        self = data.withUnsafeBytes { CSVTable(bytes: $0.bindMemory(to: UInt8.self)) }
     }
 
     /// The values of one column, in row order (an empty string where a row is short).

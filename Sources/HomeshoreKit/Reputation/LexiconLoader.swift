@@ -185,8 +185,8 @@ enum LexiconLoader {
         { scored("afinn/AFINN-en-165.txt", separator: "\t", scale: 0.8) },
     ]))
 
-    /// Emoji and emoticons, built the first time a text holds one.
-    static let symbols = symbols(english: englishWords)
+    /// Emoji and emoticons, built the first time a text holds one (from the merged file).
+    static let symbols = MergedLexicon.symbols()
 
     /// Reads several sources at once, one a core; the tables come back in the given order.
     static func parallel(_ readers: [@Sendable () -> Table]) -> [Table] {
@@ -199,8 +199,8 @@ enum LexiconLoader {
         return tables
     }
 
-    /// Merges the sources of a language into its lexicon.
-    static func load(_ language: ReviewLanguage) -> SentimentLexicon {
+    /// Merges the sources of a language into its lexicon (what `merged/lexicon.tsv` holds, see ``MergedLexicon``).
+    static func fromSources(_ language: ReviewLanguage) -> SentimentLexicon {
         var merged: Table
         let own: Table
         switch language {

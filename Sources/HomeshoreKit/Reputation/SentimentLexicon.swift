@@ -20,10 +20,10 @@ struct SentimentLexicon: Sendable {
     /// Emoji and emoticons (text unfolded), shared by both languages.
     var symbols: [String: Double] { LexiconLoader.symbols }
 
-    /// The French lexicon.
-    static let french = LexiconLoader.load(.french)
-    /// The English lexicon.
-    static let english = LexiconLoader.load(.english)
+    /// The French lexicon, read from the merged file.
+    static let french = MergedLexicon.lexicon(.french)
+    /// The English lexicon, read from the merged file.
+    static let english = MergedLexicon.lexicon(.english)
 
     /// The lexicon of a language.
     static func of(_ language: ReviewLanguage) -> SentimentLexicon {

@@ -5,6 +5,8 @@ extension SentimentScorer {
         let tokens: [SentimentToken]
         let lexicon: SentimentLexicon
         let rules: SentimentRules
+        /// Whether evidence keeps its words and labels (a score alone needs only the values).
+        var labels = true
 
         var evidence: [Evidence] = []
         var exclamations = 0
@@ -46,7 +48,8 @@ extension SentimentScorer {
                     continue
                 }
                 if token.kind == .word, let phrase = lexicon.phrase(in: tokens, at: i) {
-                    add(phrase.words.joined(separator: " "), phrase.valence, at: i, negatable: !phrase.holdsNegation)
+                    add(labels ? phrase.words.joined(separator: " ") : "", phrase.valence, at: i,
+                        negatable: !phrase.holdsNegation)
                     i += phrase.words.count
                     continue
                 }
@@ -83,7 +86,7 @@ extension SentimentScorer {
 
         mutating func closeNegation() {
             if let word = unusedNegation {
-                evidence.append(Evidence(text: "\(word) (negation alone)", value: Self.unusedNegationValence,
+                evidence.append(Evidence(text: labels ? "\(word) (negation alone)" : "", value: Self.unusedNegationValence,
                     sentence: sentence))
             }
             unusedNegation = nil
@@ -187,14 +190,14 @@ extension SentimentScorer {
             var label = text
             if i <= boostEnd, boost != 0 {
                 value *= max(0.2, 1 + boost)
-                label = (boost > 0 ? "[+] " : "[-] ") + label
+                if labels { label = (boost > 0 ? "[+] " : "[-] ") + label }
             }
             boost = 0
             boostEnd = -1
             if negatable, i <= negationEnd {
                 unusedNegation = nil
                 value *= negationFactor
-                label = "\(negationWord) [negated] \(label)"
+                if labels { label = "\(negationWord) [negated] \(label)" }
             }
             if afterContrast { value *= 1.5 }
             if inConcession { value *= 0.5 }

@@ -42,9 +42,15 @@ public struct SentimentScorer: Sendable {
     ///   - language: the language whose lexicon and rules apply.
     /// - Returns: its score in [-1, 1] and the words that made it.
     public static func score(tokens: [SentimentToken], language: ReviewLanguage) -> SentimentResult {
+        score(tokens: tokens, language: language, labels: true)
+    }
+
+    /// Scores tokens; without labels, the contributions have no text (enough for the score, and faster).
+    static func score(tokens: [SentimentToken], language: ReviewLanguage, labels: Bool) -> SentimentResult {
         let lexicon = SentimentLexicon.of(language)
         let rules = SentimentRules.of(language)
         var reader = Reader(tokens: tokens, lexicon: lexicon, rules: rules)
+        reader.labels = labels
         reader.read()
         var sum = 0.0
         var contributions: [SentimentResult.Contribution] = []
@@ -73,7 +79,8 @@ extension SentimentScorer {
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var i = chunk
             while i < texts.count {
-                results.set(i, score(texts[i]).score)
+                let tokens = SentimentTokenizer.tokenize(texts[i])
+                results.set(i, score(tokens: tokens, language: ReviewLanguage.detect(tokens), labels: false).score)
                 i += chunks
             }
         }
