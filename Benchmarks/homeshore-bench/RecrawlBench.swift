@@ -6,11 +6,7 @@ import HomeshoreKit
 enum RecrawlBench {
     static func run(count: Int) async throws {
         let bodies = CrawlBench.bodies(count: count)
-        let etags = bodies.map { body -> String in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in body { hash ^= UInt64(byte); hash = hash &* 0x0000_0100_0000_01b3 }
-            return "\"\(String(hash, radix: 16))\""
-        }
+        let etags = bodies.map { "\"\(Fingerprint.of($0))\"" }
         let server = try LoopbackServer { request in
             let name = request.path
             guard name.hasPrefix("/offres/"), name.hasSuffix(".html"),

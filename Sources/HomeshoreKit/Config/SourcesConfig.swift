@@ -94,12 +94,7 @@ public struct SourceConfig: Sendable {
         parts += fields.sorted { $0.key < $1.key }.map { "f.\($0.key.rawValue)=\($0.value.description)" }
         parts += detail.sorted { $0.key < $1.key }.map { "d.\($0.key.rawValue)=\($0.value.description)" }
         if kind == .feed { parts += ["feed-1", employer ?? "-"] }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in parts.joined(separator: "\u{0}").utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        return Fingerprint.of(parts.joined(separator: "\u{0}"))
     }
 
     /// True when extracting this source's pages needs a DOM (a recipe), false when JSON-LD alone does.

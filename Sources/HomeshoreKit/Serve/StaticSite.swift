@@ -62,14 +62,9 @@ public final class StaticSite: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder) else { return .notFound() }
         if isFolder.boolValue { file.appendPathComponent("index.html") }
         guard let data = FileManager.default.contents(atPath: file.path) else { return .notFound() }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
         let response = LoopbackServer.Response(
             status: 200,
-            headers: [("Content-Type", Self.contentType(for: file.lastPathComponent)), ("ETag", "\"\(String(hash, radix: 16))\"")],
+            headers: [("Content-Type", Self.contentType(for: file.lastPathComponent)), ("ETag", "\"\(Fingerprint.of(data))\"")],
             body: Array(data))
         lock.lock()
         cache[relative] = response

@@ -71,11 +71,6 @@ extension Offer {
             guard let value else { return "\u{1}" }
             return "\(value.databaseValue)"
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in parts.joined(separator: "\u{0}").utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        return Fingerprint.of(parts.joined(separator: "\u{0}"))
     }
 }

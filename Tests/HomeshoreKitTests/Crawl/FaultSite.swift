@@ -101,9 +101,7 @@ final class FaultSite: @unchecked Sendable {
 
     /// Adds an ETag and answers 304 when the client already has this version.
     static func conditional(_ response: LoopbackServer.Response, _ request: LoopbackServer.Request) -> LoopbackServer.Response {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in response.body { hash ^= UInt64(byte); hash = hash &* 0x0000_0100_0000_01b3 }
-        let etag = "\"\(String(hash, radix: 16))\""
+        let etag = "\"\(Fingerprint.of(response.body))\""
         if request.headers["if-none-match"] == etag {
             return LoopbackServer.Response(status: 304, headers: [("ETag", etag)])
         }

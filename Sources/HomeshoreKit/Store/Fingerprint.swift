@@ -1,0 +1,16 @@
+/// A short, stable fingerprint of bytes (64-bit FNV-1a, in hexadecimal): to tell whether an offer, a recipe or a page
+/// changed. Not a cryptographic hash.
+public enum Fingerprint {
+    /// The fingerprint of some bytes.
+    public static func of<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// The fingerprint of a text's UTF-8 bytes.
+    public static func of(_ text: String) -> String { of(text.utf8) }
+}
