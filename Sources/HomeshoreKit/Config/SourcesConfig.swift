@@ -79,6 +79,8 @@ public struct SourceConfig: Sendable {
     public var every: Double
     /// For review sources: the employer the reviews are about.
     public var employer: String?
+    /// For review sources: review field selectors, relative to each item (`items:`).
+    public var reviewFields: [ReviewField: Selector] = [:]
     /// True when the source said `robots: ignore`: its hosts' robots.txt is not read (a warning says so at every run).
     public var ignoreRobots = false
     /// The line of `sources.yaml` where this source starts, for messages.
@@ -90,6 +92,10 @@ public struct SourceConfig: Sendable {
         var parts = ["extractor-1", name, items?.description ?? "-", next?.description ?? "-", follow?.rawValue ?? "-"]
         parts += fields.sorted { $0.key < $1.key }.map { "f.\($0.key.rawValue)=\($0.value.description)" }
         parts += detail.sorted { $0.key < $1.key }.map { "d.\($0.key.rawValue)=\($0.value.description)" }
+        if kind == .reviews {
+            parts.append("reviews-1")
+            parts += reviewFields.sorted { $0.key < $1.key }.map { "r.\($0.key.rawValue)=\($0.value.description)" }
+        }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in parts.joined(separator: "\u{0}").utf8 {
             hash ^= UInt64(byte)
@@ -99,5 +105,5 @@ public struct SourceConfig: Sendable {
     }
 
     /// True when extracting this source's pages needs a DOM (a recipe), false when JSON-LD alone does.
-    public var needsDOM: Bool { items != nil || !fields.isEmpty || next != nil }
+    public var needsDOM: Bool { items != nil || !fields.isEmpty || !reviewFields.isEmpty || next != nil }
 }
