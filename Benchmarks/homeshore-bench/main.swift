@@ -7,6 +7,7 @@ import HomeshoreKit
 //   homeshore-bench corpus N [--reps N] [--only parse|full]
 //   homeshore-bench crawl N [--base URL] [--reps N]
 //   homeshore-bench serve N URLS.txt
+//   homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -25,6 +26,7 @@ func usage() -> Never {
                homeshore-bench corpus N [--reps N] [--only parse|full]
                homeshore-bench crawl N [--base URL] [--reps N]
                homeshore-bench serve N URLS.txt
+               homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
         """)
     exit(64)
 }
@@ -32,6 +34,7 @@ func usage() -> Never {
 let reps = option("--reps").flatMap { Int($0) }
 let only = option("--only")
 let base = option("--base")
+let fixtures = option("--fixtures") ?? "Tests/HomeshoreKitTests/Fixtures/reviews/labeled.csv"
 do {
     switch arguments.first {
     case "extract" where arguments.count == 2:
@@ -49,6 +52,8 @@ do {
     case "serve" where arguments.count == 3:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
         try CrawlBench.serve(count: n, urlFile: arguments[2])
+    case "reviews" where arguments.count == 1:
+        try ReviewBench.run(fixtures: fixtures, reps: reps ?? 5)
     default:
         usage()
     }
