@@ -76,13 +76,15 @@ import Testing
     }
 
     @Test func flagsAspectsHistogramAndSources() {
-        let reviews = Self.reviews([1, 2], text: "Jamais payé pour le mois de mars. Le salaire est une honte.", source: "a")
+        let reviews = Self.reviews([1, 2], text: "Jamais payé pour le mois de mars. Le salaire est une honte. Toujours pas payé en avril.",
+            source: "a")
             + Self.reviews([4], text: "Bonne formation.", source: "b")
         let score = EmployerScore.compute(reviews, now: Self.now)
         #expect(score.perSource == ["a": 2, "b": 1])
         #expect(score.histogram == [1, 1, 0, 1, 0])
         let flag = score.flags.first { $0.kind == .nonPayment }
-        #expect(flag?.count == 2)
+        #expect(flag?.count == 2, "reviews, not sentences")
+        #expect(flag?.evidence.count == 2, "each sentence quoted once")
         #expect(flag?.evidence.first?.sentence == "Jamais payé pour le mois de mars.")
         #expect(flag?.evidence.first?.url == "https://reviews.example/0")
         #expect(score.worstAspect != nil)
