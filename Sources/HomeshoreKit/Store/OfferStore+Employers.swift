@@ -20,6 +20,10 @@ extension OfferStore {
                 let key = EmployerResolver.key(employer)
                 guard !key.isEmpty else { continue }
                 let id = try Self.employerID(key: key, name: employer, db: db, rename: true)
+                // The configured name is the employer's name from now on: a review source or an offer that spells
+                // it otherwise finds it through this alias and never renames it.
+                try db.execute(sql: "INSERT OR REPLACE INTO employer_aliases (key, alias, employer_id) VALUES (?, ?, ?)",
+                    arguments: [key, employer, id])
                 for alias in others {
                     let aliasKey = EmployerResolver.key(alias)
                     guard !aliasKey.isEmpty, aliasKey != key else { continue }
@@ -48,8 +52,10 @@ extension OfferStore {
         return try employerID(key: key, name: HTMLText.normalizeSpace(name), db: db, rename: rename)
     }
 
-    /// The employer of a key: through an alias, else by its own key, else a new employer named `name`.
-    /// - Parameter rename: give an existing employer this name (a configured name wins over a page's spelling).
+    /// The employer of a key: through an alias (a configured employer keeps its configured name), else by its own
+    /// key, else a new employer named `name`.
+    /// - Parameter rename: give an employer found by its own key this name (a review source's `employer:` wins over
+    ///   an offer's spelling).
     static func employerID(key: String, name: String, db: Database, rename: Bool) throws -> Int64 {
         let aliased = try db.cachedStatement(sql: "SELECT employer_id FROM employer_aliases WHERE key = ?")
         if let id = try Int64.fetchOne(aliased, arguments: [key]) { return id }
