@@ -107,6 +107,11 @@ extension Homeshore.Sources {
                 throw ValidationError("\(config.file): no source named '\(name)' (sources: \(hint))")
             }
             let page = try await RecipeTest.page(file: file, url: url, userAgent: config.userAgent)
+            if source.kind == .reviews {
+                let result = try ReviewRecipeTest.run(source: source, page: page)
+                print(json ? ReviewRecipeTest.json(result) : ReviewRecipeTest.text(result))
+                return
+            }
             let result = try RecipeTest.run(source: source, page: page, asDetail: detail)
             print(json ? result.json : result.text)
         }
