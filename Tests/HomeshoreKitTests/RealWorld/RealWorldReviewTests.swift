@@ -125,4 +125,17 @@ import Testing
         #expect(review.url == "https://www.trustpilot.com/reviews/570bf3ad0000ff00094f4ac6")
         #expect(review.language == "en")
     }
+
+    @Test func theBundledTrustpilotSourcesReadARealTrustpilotPage() throws {
+        let file = "trustpilot/bottasai_bt_com_reviews_en.html"
+        let truth = try RealWorld.truth(for: file)
+        let sources = try RealWorld.config().sources.filter { $0.kind == .reviews && $0.start.contains { $0.contains("trustpilot") } }
+        #expect(!sources.isEmpty)
+        for source in sources {
+            let page = try RealWorld.page(file, url: source.start[0])
+            let result = try PageExtractor(source: source).reviews(page)
+            #expect(result.reviews.count == RealWorld.number(truth["jsonld_review_count"]).map { Int($0) }, "\(source.name)")
+            #expect(result.reviews.allSatisfy { $0.employer == source.employer && $0.stars != nil }, "\(source.name)")
+        }
+    }
 }
