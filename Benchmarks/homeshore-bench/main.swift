@@ -8,6 +8,7 @@ import HomeshoreKit
 //   homeshore-bench crawl N [--base URL] [--reps N]
 //   homeshore-bench serve N URLS.txt
 //   homeshore-bench recrawl N
+//   homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -27,6 +28,7 @@ func usage() -> Never {
                homeshore-bench crawl N [--base URL] [--reps N]
                homeshore-bench serve N URLS.txt
                homeshore-bench recrawl N
+               homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
         """)
     exit(64)
 }
@@ -34,6 +36,7 @@ func usage() -> Never {
 let reps = option("--reps").flatMap { Int($0) }
 let only = option("--only")
 let base = option("--base")
+let fixtures = option("--fixtures") ?? "Tests/HomeshoreKitTests/Fixtures/reviews/labeled.csv"
 do {
     switch arguments.first {
     case "extract" where arguments.count == 2:
@@ -54,6 +57,8 @@ do {
     case "recrawl" where arguments.count == 2:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
         try await RecrawlBench.run(count: n)
+    case "reviews" where arguments.count == 1:
+        try ReviewBench.run(fixtures: fixtures, reps: reps ?? 5)
     default:
         usage()
     }

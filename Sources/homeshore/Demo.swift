@@ -43,14 +43,19 @@ extension Homeshore {
             options.delayOverride = 0
             let report = try await Crawler.crawl(config: demo.config, store: store, options: options, json: false)
             let offers = try store.offers(matching: OfferQuery())
+            let reputations = try EmployerReport.reputations(in: store)
+            let scores = Dictionary(uniqueKeysWithValues: reputations.map { ($0.employer.id, $0.score) })
             print("")
-            print(Summary.offers(offers))
+            print(Summary.offers(offers, scores: scores))
+            print("")
+            print(EmployerReport.table(EmployerReport.sorted(reputations, by: .score)))
             let csv = (folder as NSString).appendingPathComponent("offers.csv")
-            try Data(OfferExport.csv(offers).utf8).write(to: URL(fileURLWithPath: csv))
+            try Data(OfferExport.csv(offers, scores: scores).utf8).write(to: URL(fileURLWithPath: csv))
             print("")
             print("database: \(store.path)")
             print("CSV export: \(csv)")
             print("try: homeshore offers --cache \(folder) --search télétravail")
+            print("     homeshore employer --cache \(folder) domicall")
             if serve {
                 print("serving until interrupted (Ctrl-C)...")
                 while true { try await Task.sleep(for: .seconds(3600)) }

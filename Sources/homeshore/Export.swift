@@ -35,11 +35,12 @@ extension Homeshore {
         func run() async throws {
             let store = try global.workspace.openStore()
             let offers = try store.offers(matching: filters.query)
+            let scores = try EmployerReport.scores(in: store)
             let text: String
             switch format {
-            case .csv: text = OfferExport.csv(offers, excel: excel)
-            case .json: text = OfferExport.json(offers, lines: false)
-            case .jsonl: text = OfferExport.json(offers, lines: true)
+            case .csv: text = OfferExport.csv(offers, excel: excel, scores: scores)
+            case .json: text = OfferExport.json(offers, lines: false, scores: scores)
+            case .jsonl: text = OfferExport.json(offers, lines: true, scores: scores)
             }
             if let out {
                 do {

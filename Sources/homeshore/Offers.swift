@@ -20,7 +20,9 @@ extension Homeshore {
         func run() async throws {
             let store = try global.workspace.openStore()
             let offers = try store.offers(matching: filters.query)
-            print(json ? OfferExport.json(offers, lines: false) : Summary.offers(offers), terminator: json ? "" : "\n")
+            let scores = try EmployerReport.scores(in: store)
+            print(json ? OfferExport.json(offers, lines: false, scores: scores) : Summary.offers(offers, scores: scores),
+                terminator: json ? "" : "\n")
         }
     }
 }

@@ -43,7 +43,7 @@ extension Homeshore.Sources {
                         "start": s.start, "last_run": NSNull()]
                     if let (started, o) = last[s.name] {
                         row["last_run"] = ["started_at": started, "status": o.status, "pages": o.pages,
-                            "offers": o.offersSeen, "offers_new": o.offersNew, "error": o.errors.first.map { $0 as Any } ?? NSNull()]
+                            "offers": o.offersSeen, "offers_new": o.offersNew, "reviews": o.reviewsSeen, "error": o.errors.first.map { $0 as Any } ?? NSNull()]
                     }
                     return row
                 }
@@ -57,10 +57,9 @@ extension Homeshore.Sources {
                 var outcome = "never crawled"
                 if let (started, o) = last[s.name] {
                     outcome = "\(started.prefix(16).replacingOccurrences(of: "T", with: " ")) \(o.status), "
-                        + "\(o.pages) pages, \(o.offersSeen) offers (\(o.offersNew) new)"
+                        + "\(o.pages) pages, "
+                        + (s.kind == .reviews ? "\(o.reviewsSeen) reviews" : "\(o.offersSeen) offers (\(o.offersNew) new)")
                     if let error = o.errors.first { outcome += ": \(error)" }
-                } else if s.kind == .reviews {
-                    outcome = "not crawled yet (reviews are read in a later version)"
                 }
                 print("\(s.name.padding(toLength: 32, withPad: " ", startingAt: 0)) "
                     + "\(s.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) "
@@ -107,6 +106,11 @@ extension Homeshore.Sources {
                 throw ValidationError("\(config.file): no source named '\(name)' (sources: \(hint))")
             }
             let page = try await RecipeTest.page(file: file, url: url, userAgent: config.userAgent)
+            if source.kind == .reviews {
+                let result = try ReviewRecipeTest.run(source: source, page: page)
+                print(json ? ReviewRecipeTest.json(result) : ReviewRecipeTest.text(result))
+                return
+            }
             let result = try RecipeTest.run(source: source, page: page, asDetail: detail)
             print(json ? result.json : result.text)
         }

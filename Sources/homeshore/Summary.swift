@@ -10,7 +10,10 @@ enum Summary {
             let name = o.source.padding(toLength: width, withPad: " ", startingAt: 0)
             let kb = String(format: "%.0f KB", Double(o.bytes) / 1024)
             lines.append("\(name)  \(o.status.padding(toLength: 7, withPad: " ", startingAt: 0)) "
-                + "\(o.pages) pages, \(kb), \(o.offersSeen) offers (\(o.offersNew) new, \(o.offersUpdated) updated)"
+                + "\(o.pages) pages, \(kb), "
+                + (o.reviewsSeen > 0 || o.offersSeen == 0 && o.reviewsNew > 0
+                    ? "\(o.reviewsSeen) reviews (\(o.reviewsNew) new)"
+                    : "\(o.offersSeen) offers (\(o.offersNew) new, \(o.offersUpdated) updated)")
                 + (o.notModified > 0 ? ", \(o.notModified) unchanged" : "")
                 + (o.disallowed > 0 ? ", \(o.disallowed) disallowed by robots.txt" : "")
                 + (o.errors.isEmpty ? "" : ", \(o.errors.count) errors"))
@@ -41,18 +44,26 @@ enum Summary {
         return shown.padding(toLength: width, withPad: " ", startingAt: 0)
     }
 
-    static func offers(_ offers: [StoredOffer]) -> String {
+    /// The employer's score as `3.4 (12) ⚑2`: score out of 5, reviews, red flag kinds; `-` without reviews.
+    static func reputation(_ score: EmployerScore?) -> String {
+        guard let score, score.reviews > 0 else { return "-" }
+        return String(format: "%.1f (%d)", score.score, score.reviews) + (score.flags.isEmpty ? "" : " ⚑\(score.flags.count)")
+    }
+
+    static func offers(_ offers: [StoredOffer], scores: [Int64: EmployerScore] = [:]) -> String {
         guard !offers.isEmpty else { return "no offers match" }
         var lines = [
-            "\(cut("ID", 6)) \(cut("POSTED", 10)) \(cut("TITLE", 44)) \(cut("EMPLOYER", 22)) \(cut("PLACE", 16)) "
-                + "\(cut("REMOTE", 7)) \(cut("CONTRACT", 10)) SALARY"
+            "\(cut("ID", 6)) \(cut("POSTED", 10)) \(cut("TITLE", 44)) \(cut("EMPLOYER", 22)) \(cut("SCORE", 12)) "
+                + "\(cut("PLACE", 16)) \(cut("REMOTE", 7)) \(cut("CONTRACT", 10)) SALARY"
         ]
         for s in offers {
             let o = s.offer
+            let score = s.employerID.flatMap { scores[$0] }
             lines.append("\(cut(String(s.id), 6)) \(cut(o.posted ?? String(s.firstSeen.prefix(10)), 10)) "
-                + "\(cut(o.title, 44)) \(cut(o.employer, 22)) \(cut(o.location, 16)) \(cut(o.remote, 7)) "
-                + "\(cut(o.contract, 10)) \(salary(o))")
+                + "\(cut(o.title, 44)) \(cut(o.employer, 22)) \(cut(reputation(score), 12)) \(cut(o.location, 16)) "
+                + "\(cut(o.remote, 7)) \(cut(o.contract, 10)) \(salary(o))")
         }
+        lines.append("SCORE: the employer's reputation out of 5 (reviews), ⚑ kinds of red flags: see homeshore employer NAME")
         lines.append("\(offers.count) offers")
         return lines.joined(separator: "\n")
     }

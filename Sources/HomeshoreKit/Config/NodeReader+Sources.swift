@@ -91,6 +91,7 @@ extension NodeReader {
             next: nil, maxPages: defaults.maxPages, delay: defaults.delay, perHost: defaults.perHost,
             every: defaults.every, employer: nil, line: node.mark?.line ?? 0)
         var followNode: Node?, itemsNode: Node?
+        var fieldsNode: Node?
         var sawName = false, sawStart = false
         for (key, _, value) in entries(node, known: ConfigLoader.sourceKeys, what: "a source") {
             switch key {
@@ -122,7 +123,7 @@ extension NodeReader {
             case "items":
                 itemsNode = value
                 source.items = selector(value, key)
-            case "fields": source.fields = readFields(value, what: "'fields'")
+            case "fields": fieldsNode = value
             case "detail": source.detail = readFields(value, what: "'detail'")
             case "follow": followNode = value
             case "next": source.next = selector(value, key)
@@ -141,6 +142,13 @@ extension NodeReader {
             default: break
             }
         }
+        if let fieldsNode {
+            if source.kind == .reviews {
+                source.reviewFields = readReviewFields(fieldsNode)
+            } else {
+                source.fields = readFields(fieldsNode, what: "'fields'")
+            }
+        }
         if !sawName { fail(node, "a source needs a 'name'") }
         if !sawStart { fail(node, "source '\(source.name)' needs 'start' URLs") }
         if let followNode, let text = string(followNode, "follow") {
@@ -155,9 +163,9 @@ extension NodeReader {
             fail(itemsNode, "a feed's items are its <item> (RSS) or <entry> (Atom) elements: remove 'items'",
                 hint: "'fields' of a feed source are selectors relative to each <item> or <entry>")
         }
-        if !source.fields.isEmpty && source.items == nil && source.kind != .feed {
+        if (!source.fields.isEmpty || !source.reviewFields.isEmpty) && source.items == nil && source.kind != .feed {
             fail(node, "source '\(source.name)' has 'fields' but no 'items' selector",
-                hint: "add 'items: \"css: ...\"' selecting one element per offer")
+                hint: "add 'items: \"css: ...\"' selecting one element per \(source.kind == .reviews ? "review" : "offer")")
         }
         if source.kind == .reviews && (source.employer ?? "").isEmpty {
             fail(node, "review source '\(source.name)' needs 'employer': the employer its reviews are about")
@@ -170,6 +178,15 @@ extension NodeReader {
         let known = OfferField.allCases.map(\.rawValue)
         for (key, _, value) in entries(node, known: known, what: what) {
             if let field = OfferField(rawValue: key), let selector = selector(value, key) { fields[field] = selector }
+        }
+        return fields
+    }
+
+    mutating func readReviewFields(_ node: Node) -> [ReviewField: Selector] {
+        var fields: [ReviewField: Selector] = [:]
+        let known = ReviewField.allCases.map(\.rawValue)
+        for (key, _, value) in entries(node, known: known, what: "'fields' of a review source") {
+            if let field = ReviewField(rawValue: key), let selector = selector(value, key) { fields[field] = selector }
         }
         return fields
     }

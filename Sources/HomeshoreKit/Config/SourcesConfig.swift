@@ -82,6 +82,8 @@ public struct SourceConfig: Sendable {
     /// For review sources: the employer the reviews are about; for feed sources: the employer of every entry
     /// (a provider's own feed).
     public var employer: String?
+    /// For review sources: review field selectors, relative to each item (`items:`).
+    public var reviewFields: [ReviewField: Selector] = [:]
     /// True when the source said `robots: ignore`: its hosts' robots.txt is not read (a warning says so at every run).
     public var ignoreRobots = false
     /// The line of `sources.yaml` where this source starts, for messages.
@@ -94,9 +96,13 @@ public struct SourceConfig: Sendable {
         parts += fields.sorted { $0.key < $1.key }.map { "f.\($0.key.rawValue)=\($0.value.description)" }
         parts += detail.sorted { $0.key < $1.key }.map { "d.\($0.key.rawValue)=\($0.value.description)" }
         if kind == .feed { parts += ["feed-1", employer ?? "-"] }
+        if kind == .reviews {
+            parts.append("reviews-1")
+            parts += reviewFields.sorted { $0.key < $1.key }.map { "r.\($0.key.rawValue)=\($0.value.description)" }
+        }
         return Fingerprint.of(parts.joined(separator: "\u{0}"))
     }
 
     /// True when extracting this source's pages needs a DOM (a recipe), false when JSON-LD alone does.
-    public var needsDOM: Bool { items != nil || !fields.isEmpty || next != nil }
+    public var needsDOM: Bool { items != nil || !fields.isEmpty || !reviewFields.isEmpty || next != nil }
 }

@@ -20,6 +20,7 @@ final class CrawlSession: @unchecked Sendable {
     private var missing: [String: [OfferField: Int]] = [:]
     private var visited: [String: Set<String>] = [:]
     private var batch: [PendingOffer] = []
+    private var reviewBatch: [PendingReview] = []
     private var finished: CheckedContinuation<Void, Never>?
     private var done = false
     private(set) var storeFailure: Error?
@@ -154,6 +155,23 @@ final class CrawlSession: @unchecked Sendable {
         let extractor = PageExtractor(source: source)
         do {
             switch job {
+            case .listing(let number) where source.kind == .reviews:
+                let key = source.recipeKey + ".reviews"
+                let extraction: ReviewExtraction
+                if let stored, stored.derivedKey == key, let derived = stored.derived,
+                    let reused = try? JSONDecoder().decode(ReviewExtraction.self, from: Data(derived))
+                {
+                    extraction = reused
+                } else {
+                    extraction = try extractor.reviews(page)
+                    remember(extraction, key: key, url: url, fresh: toStore, stored: stored)
+                }
+                record(name, bytes: bytes, warnings: extraction.warnings)
+                lock.withLock { items[name, default: 0] += extraction.reviews.count }
+                add(reviews: extraction.reviews, aggregate: number == 1 ? extraction.aggregate : nil, source: source)
+                if let next = extraction.next, number < source.maxPages {
+                    submit(source: name, url: next, job: .listing(page: number + 1))
+                }
             case .listing(let number):
                 let key = source.recipeKey + ".listing"
                 let listing: ListingExtraction
@@ -256,7 +274,48 @@ final class CrawlSession: @unchecked Sendable {
         if full { flush(force: false) }
     }
 
+    /// Queues reviews for storing, their text analysed here, on the worker thread; the page's aggregate rating
+    /// is stored at once.
+    private func add(reviews: [Review], aggregate: ReviewAggregate?, source: SourceConfig) {
+        let pending = reviews.map(PendingReview.init)
+        let full: Bool = lock.withLock {
+            reviewBatch.append(contentsOf: pending)
+            offersFound += reviews.count
+            return reviewBatch.count >= Self.batchSize
+        }
+        if let aggregate {
+            writer.async { [self] in
+                do {
+                    try store.save(aggregate: aggregate, source: source.name, employer: source.employer ?? source.name)
+                } catch {
+                    lock.withLock { storeFailure = error }
+                }
+            }
+        }
+        if full { flush(force: false) }
+    }
+
     private func flush(force: Bool) {
+        let reviews: [PendingReview] = lock.withLock {
+            guard force || reviewBatch.count >= Self.batchSize, !reviewBatch.isEmpty else { return [] }
+            defer { reviewBatch.removeAll(keepingCapacity: true) }
+            return reviewBatch
+        }
+        if !reviews.isEmpty {
+            writer.async { [self] in
+                do {
+                    let saved = try store.save(reviews: reviews)
+                    lock.withLock {
+                        for (name, figures) in saved {
+                            outcomes[name]!.reviewsSeen += figures.seen
+                            outcomes[name]!.reviewsNew += figures.new
+                        }
+                    }
+                } catch {
+                    lock.withLock { storeFailure = error }
+                }
+            }
+        }
         let offers: [PendingOffer] = lock.withLock {
             guard force || batch.count >= Self.batchSize, !batch.isEmpty else { return [] }
             defer { batch.removeAll(keepingCapacity: true) }

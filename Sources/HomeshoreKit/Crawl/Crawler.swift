@@ -55,7 +55,6 @@ public final class Crawler: Sendable {
             throw CrawlError(description: "\(config.file): no source named '\(name)'\(hint)")
         }
         return config.sources.filter { options.sources.isEmpty || options.sources.contains($0.name) }
-            .filter { $0.kind == .offers || $0.kind == .feed }
     }
 
     /// The politeness of each host that sources start from: when several sources share a host, the strictest
@@ -81,6 +80,7 @@ public final class Crawler: Sendable {
         let sources = try selectedSources()
         let started = Date()
         let previous = try store.lastOutcomes()
+        try store.registerAliases(config.employerAliases)
         let runID = try store.beginRun(at: started)
         var fetchOptions = FetchOptions()
         fetchOptions.userAgent = config.userAgent
@@ -144,6 +144,12 @@ public final class Crawler: Sendable {
     static func breakage(_ source: SourceConfig, outcome: SourceOutcome, items: Int, missing: [OfferField: Int],
                          previous: SourceOutcome?) -> String? {
         guard outcome.blocked == nil, outcome.pages > outcome.errors.count else { return nil }
+        if source.kind == .reviews {
+            if outcome.reviewsSeen == 0, let previous, previous.reviewsSeen > 0 {
+                return "recipe may be broken: 0 reviews from \(outcome.pages) pages, \(previous.reviewsSeen) last run"
+            }
+            return nil
+        }
         if outcome.offersSeen == 0, let previous, previous.offersSeen > 0 {
             return "recipe may be broken: 0 offers from \(outcome.pages) pages, \(previous.offersSeen) last run"
         }

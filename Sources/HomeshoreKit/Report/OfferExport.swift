@@ -13,12 +13,17 @@ public enum OfferExport {
         "currency", "posted", "first_seen", "last_seen", "source", "url", "postal_code", "employment_type",
         "valid_through", "source_id", "salary_text", "description",
         "hours", "hours_per_week", "schedule", "channels", "tasks", "equipment", "training", "pay_per_act",
+        "employer_score", "employer_score_low", "employer_score_high", "employer_reviews", "employer_flags",
     ]
 
     /// The values of one offer, keyed by column; nil for an empty cell. `remote`, `contract` (every contract,
     /// joined with `|`), `salary_min`, `salary_max`, `salary_period` and `currency` are the facets' values; the
-    /// facet columns after `description` join lists with `|`.
-    public static func record(_ stored: StoredOffer) -> [String: Any?] {
+    /// facet columns after `description` join lists with `|`; the `employer_*` columns are the employer's score
+    /// (out of 5, rounded to 2 decimals), its 95% interval, its review count and its red flags (`kind:count|...`).
+    /// - Parameters:
+    ///   - stored: the offer.
+    ///   - score: its employer's score, when the employer has reviews.
+    public static func record(_ stored: StoredOffer, score: EmployerScore? = nil) -> [String: Any?] {
         let o = stored.offer
         let f = stored.facets
         func list<V: RawRepresentable>(_ values: [OfferFacets.Facet<V>]) -> String? where V.RawValue == String {
@@ -37,21 +42,29 @@ public enum OfferExport {
             "schedule": list(f.hours.schedule), "channels": list(f.channels), "tasks": list(f.tasks),
             "equipment": list(f.equipment), "training": f.training.value == .unknown ? nil : f.training.value.rawValue,
             "pay_per_act": f.pay.perAct ? "yes" : "no",
+            "employer_score": score.map { round2($0.score) }, "employer_score_low": score?.low.map(round2),
+            "employer_score_high": score?.high.map(round2), "employer_reviews": score.map { Int64($0.reviews) },
+            "employer_flags": score.flatMap { s in
+                s.flags.isEmpty ? nil : s.flags.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: "|")
+            },
         ]
     }
+
+    static func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     /// Writes offers as CSV.
     /// - Parameters:
     ///   - offers: the offers.
     ///   - excel: for French Excel: a UTF-8 byte-order mark, `;` between cells, CRLF line ends.
+    ///   - scores: employer scores by employer id, for the `employer_*` columns.
     /// - Returns: the CSV text (LF line ends unless `excel`).
-    public static func csv(_ offers: [StoredOffer], excel: Bool = false) -> String {
+    public static func csv(_ offers: [StoredOffer], excel: Bool = false, scores: [Int64: EmployerScore] = [:]) -> String {
         let separator = excel ? ";" : ","
         let newline = excel ? "\r\n" : "\n"
         var out = excel ? "\u{FEFF}" : ""
         out += columns.joined(separator: separator) + newline
         for stored in offers {
-            let values = record(stored)
+            let values = record(stored, score: stored.employerID.flatMap { scores[$0] })
             out += columns.map { cell(values[$0] ?? nil, separator: separator) }.joined(separator: separator)
             out += newline
         }
@@ -80,11 +93,14 @@ public enum OfferExport {
 
     /// Writes offers as a JSON array (pretty) or JSON Lines, with the CSV's keys and typed values; the facets
     /// (`remote`, `contract`, `pay`, `hours`, `channels`, `tasks`, `equipment`, `training`) are objects that carry
-    /// their evidence.
-    public static func json(_ offers: [StoredOffer], lines: Bool) -> String {
+    /// their evidence; `employer_score` is the employer's score object (score, interval, reviews, flags), null when
+    /// the employer has no reviews.
+    public static func json(_ offers: [StoredOffer], lines: Bool, scores: [Int64: EmployerScore] = [:]) -> String {
         let objects: [[String: Any]] = offers.map { stored in
-            var object = record(stored).mapValues { $0 ?? NSNull() }
+            let score = stored.employerID.flatMap { scores[$0] }
+            var object = record(stored, score: score).mapValues { $0 ?? NSNull() }
             object.merge(stored.facets.jsonObject) { _, facet in facet }
+            object["employer_score"] = score.map(EmployerReport.scoreObject) ?? NSNull()
             return object
         }
         if lines {

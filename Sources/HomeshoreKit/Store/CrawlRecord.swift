@@ -11,6 +11,9 @@ public struct SourceOutcome: Sendable, Codable, Equatable {
     public var offersSeen = 0
     public var offersNew = 0
     public var offersUpdated = 0
+    /// Reviews read from a review source's pages, and how many of them were new.
+    public var reviewsSeen = 0
+    public var reviewsNew = 0
     /// Pages that had not changed since the last crawl (304 Not Modified).
     public var notModified = 0
     /// URLs that robots.txt (or a host's Crawl-delay) kept us from fetching.

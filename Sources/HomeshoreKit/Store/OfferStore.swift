@@ -91,12 +91,12 @@ public final class OfferStore: Sendable {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO crawl_sources
                         (run_id, source, status, pages, bytes, offers_seen, offers_new, offers_updated, errors, message,
-                         not_modified, disallowed, blocked, broken)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         not_modified, disallowed, blocked, broken, reviews_seen, reviews_new)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     arguments: [run, o.source, o.status, o.pages, o.bytes, o.offersSeen, o.offersNew, o.offersUpdated,
                                 o.errors.count, o.blocked ?? o.broken ?? o.errors.first, o.notModified, o.disallowed,
-                                o.blocked, o.broken])
+                                o.blocked, o.broken, o.reviewsSeen, o.reviewsNew])
                 for message in o.errors {
                     try db.execute(sql: "INSERT INTO crawl_errors (run_id, source, message) VALUES (?, ?, ?)",
                         arguments: [run, o.source, message])
@@ -124,6 +124,8 @@ public final class OfferStore: Sendable {
                     o.disallowed = s["disallowed"]
                     o.blocked = s["blocked"]
                     o.broken = s["broken"]
+                    o.reviewsSeen = s["reviews_seen"]
+                    o.reviewsNew = s["reviews_new"]
                     o.errors = try String.fetchAll(db, sql: "SELECT message FROM crawl_errors WHERE run_id = ? AND source = ?",
                         arguments: [id, o.source])
                     return o
@@ -150,6 +152,7 @@ public final class OfferStore: Sendable {
                 o.offersNew = row["offers_new"]
                 o.blocked = row["blocked"]
                 o.broken = row["broken"]
+                o.reviewsSeen = row["reviews_seen"]
                 if let message: String = row["message"] { o.errors = [message] }
                 result[o.source] = (row["started_at"], o)
             }
@@ -200,13 +203,23 @@ public final class OfferStore: Sendable {
             let touch = try db.cachedStatement(sql:
                 "UPDATE offers SET \(facetUpdates), last_seen = ?, last_run = ? WHERE id = ?")
             let seen = try db.cachedStatement(sql: "UPDATE offers SET last_seen = ?, last_run = ? WHERE id = ?")
+            let link = try db.cachedStatement(sql: "UPDATE offers SET employer_id = ? WHERE id = ?")
+            var employers: [String: Int64?] = [:]
             for pending in offers {
                 let offer = pending.offer
+                let employerID: Int64?
+                if let known = employers[offer.employer ?? ""] {
+                    employerID = known
+                } else {
+                    employerID = try Self.employerID(for: offer.employer, db: db)
+                    employers[offer.employer ?? ""] = employerID
+                }
                 let hash = offer.contentHash
                 let values = (offer.columnValues + Offer.facetValues(pending.facets)).map { $0?.databaseValue ?? .null }
                 let facetValues = Array(values.suffix(Self.facetColumns.count))
                 if let row = try Row.fetchOne(find, arguments: [offer.source, offer.key]) {
                     let id: Int64 = row["id"]
+                    try link.execute(arguments: [employerID, id])
                     if pending.keepStored {
                         try seen.execute(arguments: [now, run, id])
                         result[offer.source, default: SaveResult()].unchanged += 1
@@ -226,6 +239,7 @@ public final class OfferStore: Sendable {
                         hash.databaseValue, now.databaseValue, now.databaseValue, run.databaseValue, run.databaseValue,
                     ]))
                     result[offer.source, default: SaveResult()].new += 1
+                    try link.execute(arguments: [employerID, db.lastInsertedRowID])
                 }
             }
             return result

@@ -89,6 +89,56 @@ enum Schema {
                 CREATE INDEX offers_pay_period ON offers (pay_period);
                 """)
         }
+        migrator.registerMigration("v4: reviews and employers") { db in
+            // One row per employer, keyed on its normalised name (EmployerResolver.key); aliases from sources.yaml
+            // map other keys onto it. Offers get their employer at save time; older offers at their next save.
+            try db.execute(sql: """
+                CREATE TABLE employers (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    key TEXT NOT NULL UNIQUE
+                );
+                CREATE TABLE employer_aliases (
+                    key TEXT PRIMARY KEY,
+                    alias TEXT NOT NULL,
+                    employer_id INTEGER NOT NULL REFERENCES employers (id) ON DELETE CASCADE
+                );
+                CREATE TABLE reviews (
+                    id INTEGER PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    employer_id INTEGER NOT NULL REFERENCES employers (id),
+                    url TEXT NOT NULL,
+                    review_id TEXT,
+                    author TEXT,
+                    role TEXT,
+                    role_text TEXT,
+                    date TEXT,
+                    stars REAL,
+                    title TEXT,
+                    text TEXT,
+                    language TEXT,
+                    sentiment REAL NOT NULL,
+                    analysis TEXT NOT NULL,
+                    first_seen TEXT NOT NULL,
+                    last_seen TEXT NOT NULL,
+                    UNIQUE (source, key)
+                );
+                CREATE INDEX reviews_employer ON reviews (employer_id);
+                CREATE TABLE aggregate_ratings (
+                    source TEXT PRIMARY KEY,
+                    employer_id INTEGER NOT NULL REFERENCES employers (id),
+                    rating REAL NOT NULL,
+                    count INTEGER,
+                    name TEXT,
+                    seen TEXT NOT NULL
+                );
+                ALTER TABLE offers ADD COLUMN employer_id INTEGER REFERENCES employers (id);
+                CREATE INDEX offers_employer ON offers (employer_id);
+                ALTER TABLE crawl_sources ADD COLUMN reviews_seen INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE crawl_sources ADD COLUMN reviews_new INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

@@ -11,6 +11,8 @@ public struct StoredOffer: Sendable, Equatable {
     public var lastSeen: String
     /// The offer's facets, as computed when it was last saved.
     public var facets: OfferFacets
+    /// The employer the offer's employer name resolved to when it was saved.
+    public var employerID: Int64?
 
     /// - Parameter facets: the offer's facets; computed from the offer when nil.
     public init(id: Int64, offer: Offer, firstSeen: String, lastSeen: String, facets: OfferFacets? = nil) {
@@ -42,6 +44,7 @@ public struct StoredOffer: Sendable, Equatable {
         offer.validThrough = row["valid_through"]
         offer.description = row["description"]
         self.offer = offer
+        employerID = row["employer_id"]
         firstSeen = row["first_seen"]
         lastSeen = row["last_seen"]
         let json: String? = row["facets"]

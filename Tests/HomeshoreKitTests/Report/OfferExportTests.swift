@@ -15,7 +15,7 @@ import Testing
 
     @Test func headerIsStable() {
         let header = OfferExport.csv([]).split(separator: "\n").first.map(String.init)
-        #expect(header == "id,title,employer,location,remote,contract,salary_min,salary_max,salary_period,currency,posted,first_seen,last_seen,source,url,postal_code,employment_type,valid_through,source_id,salary_text,description,hours,hours_per_week,schedule,channels,tasks,equipment,training,pay_per_act")
+        #expect(header == "id,title,employer,location,remote,contract,salary_min,salary_max,salary_period,currency,posted,first_seen,last_seen,source,url,postal_code,employment_type,valid_through,source_id,salary_text,description,hours,hours_per_week,schedule,channels,tasks,equipment,training,pay_per_act,employer_score,employer_score_low,employer_score_high,employer_reviews,employer_flags")
     }
 
     @Test(arguments: ["=HYPERLINK(\"http://evil.example\")", "+33 1 23", "-2+3", "@SUM(A1)", "\tTab", "\rCR"])
@@ -66,6 +66,7 @@ import Testing
         #expect(Array(OfferExport.columns.prefix(old.count)) == old)
         #expect(Array(OfferExport.columns.dropFirst(old.count)) == [
             "hours", "hours_per_week", "schedule", "channels", "tasks", "equipment", "training", "pay_per_act",
+            "employer_score", "employer_score_low", "employer_score_high", "employer_reviews", "employer_flags",
         ])
     }
 
@@ -101,5 +102,35 @@ import Testing
         #expect(pay?["min"] as? Double == 0.5)
         let contract = json?.first?["contract"] as? [[String: Any]]
         #expect(contract?.compactMap { $0["value"] as? String } == ["cdd", "interim"])
+    }
+}
+
+@Suite struct OfferExportEmployerTests {
+    @Test func employerColumnsCarryTheScore() throws {
+        var o = Offer(source: "board", url: "https://jobs.example/1")
+        o.employer = "Fictive SAS"
+        var stored = StoredOffer(id: 1, offer: o, firstSeen: "2026-11-30T06:00:00Z", lastSeen: "2026-11-30T06:00:00Z")
+        stored.employerID = 7
+        var review = Review(source: "r", url: "https://reviews.example/1", employer: "Fictive")
+        review.stars = 1
+        review.date = "2026-11-01"
+        review.text = "Jamais payé, une honte."
+        let score = EmployerScore.compute([StoredReview(id: 1, employerID: 7, review: review)],
+            now: DateText.parse("2026-12-01")!)
+        let rows = try CSVReader.rows(OfferExport.csv([stored], scores: [7: score]), separator: ",")
+        let cells = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(Double(cells["employer_score"] ?? "") == (score.score * 100).rounded() / 100)
+        #expect(cells["employer_reviews"] == "1")
+        #expect(cells["employer_flags"] == "non-payment:1")
+        #expect(Double(cells["employer_score_low"] ?? "") ?? 9 < Double(cells["employer_score_high"] ?? "") ?? 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(OfferExport.json([stored], lines: false,
+            scores: [7: score]).utf8)) as? [[String: Any]])
+        let object = try #require(json.first?["employer_score"] as? [String: Any])
+        #expect(object["reviews"] as? Int == 1)
+        #expect((object["flags"] as? [[String: Any]])?.first?["kind"] as? String == "non-payment")
+        #expect(json.first.map { $0["employer_score"] is NSNull } == false)
+        let none = try #require(try JSONSerialization.jsonObject(with: Data(OfferExport.json([stored], lines: false).utf8))
+            as? [[String: Any]])
+        #expect(none.first?["employer_score"] is NSNull)
     }
 }
