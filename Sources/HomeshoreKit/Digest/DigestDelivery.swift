@@ -70,7 +70,7 @@ public struct DigestDelivery: Sendable {
             throw MailError(description: "no 'digest.mail' section in sources.yaml: nowhere to send the digest")
         }
         let labels = DigestLabels(prepared.language)
-        let subject = labels.title + " (\(prepared.digest.offerCount))"
+        let subject = "Homeshore · " + labels.summary(prepared.digest.offerCount, since: nil)
             + (prepared.digest.problems.isEmpty ? "" : " ⚠")
         let message = MailMessage(from: mail.from, to: mail.to, subject: subject,
             text: DigestFormat.text.render(prepared.digest, language: prepared.language),
