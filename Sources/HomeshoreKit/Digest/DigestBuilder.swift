@@ -17,9 +17,11 @@ public struct DigestBuilder: Sendable {
         self.seams = seams
     }
 
-    /// Where `--since last` starts: the last delivered digest, else a week before `now`.
+    /// Where `--since last` starts: the second after the last delivered digest (timestamps are to the second, and
+    /// what was first seen in the digest's own second was in it), else a week before `now`.
     public func lastSince(now: Date = Date()) throws -> Date {
-        try store.lastDeliveredDigest()?.writtenAt ?? now.addingTimeInterval(-7 * 86_400)
+        guard let last = try store.lastDeliveredDigest() else { return now.addingTimeInterval(-7 * 86_400) }
+        return last.writtenAt.addingTimeInterval(1)
     }
 
     /// Builds the digest.
