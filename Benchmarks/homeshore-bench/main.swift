@@ -8,6 +8,7 @@ import HomeshoreKit
 //   homeshore-bench crawl N [--base URL] [--reps N]
 //   homeshore-bench serve N URLS.txt
 //   homeshore-bench recrawl N
+//   homeshore-bench nightly
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -27,6 +28,7 @@ func usage() -> Never {
                homeshore-bench crawl N [--base URL] [--reps N]
                homeshore-bench serve N URLS.txt
                homeshore-bench recrawl N
+               homeshore-bench nightly
         """)
     exit(64)
 }
@@ -54,6 +56,8 @@ do {
     case "recrawl" where arguments.count == 2:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
         try await RecrawlBench.run(count: n)
+    case "nightly" where arguments.count == 1:
+        try await NightlyBench.run()
     default:
         usage()
     }

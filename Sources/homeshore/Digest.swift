@@ -45,7 +45,7 @@ extension Homeshore {
             let workspace = global.workspace
             let config = try workspace.loadConfig()
             let store = try workspace.openStore()
-            let delivery = DigestDelivery(store: store, config: config.digest)
+            let delivery = DigestDelivery(store: store, config: config.digest, aliases: config.employerAliases)
             let start: DigestDelivery.Since = since == "last" ? .last : .date(TimeSpec.instant(since)!)
             let prepared = try delivery.prepare(since: start, language: lang)
             if mail {

@@ -6,15 +6,29 @@ public struct DigestBuilder: Sendable {
     public let store: OfferStore
     public let config: DigestConfig
     public let seams: DigestSeams
+    /// Each alias's key (``EmployerKey``) to its employer's name, from the `employers:` section.
+    let canonical: [String: String]
 
     /// - Parameters:
     ///   - store: the database.
     ///   - config: the `digest:` section of `sources.yaml`.
     ///   - seams: employers' reputations and duplicate groups (none by default).
-    public init(store: OfferStore, config: DigestConfig, seams: DigestSeams = DigestSeams()) {
+    ///   - aliases: the `employers:` section: an employer's other names show, group and block as the employer.
+    public init(store: OfferStore, config: DigestConfig, seams: DigestSeams = DigestSeams(),
+                aliases: [String: [String]] = [:]) {
         self.store = store
         self.config = config
         self.seams = seams
+        var canonical: [String: String] = [:]
+        for (name, others) in aliases {
+            for other in others + [name] { canonical[EmployerKey.normalise(other)] = name }
+        }
+        self.canonical = canonical
+    }
+
+    /// The employer's name as `employers:` spells it, or as given.
+    func employerName(_ name: String) -> String {
+        canonical[EmployerKey.normalise(name)] ?? name
     }
 
     /// Where `--since last` starts: the second after the last delivered digest (timestamps are to the second, and
@@ -33,7 +47,7 @@ public struct DigestBuilder: Sendable {
     public func build(since: Date?, now: Date = Date()) throws -> Digest {
         let offers = try store.offers(matching: OfferQuery(since: since))
         let marks = try store.marks()
-        let blocked = try store.blockedEmployers()
+        let blocked = Set(try store.blockedEmployers().map { EmployerKey.normalise(employerName($0)) })
         var employers: [String: DigestEmployer?] = [:]
         func employer(_ name: String) -> DigestEmployer? {
             if let known = employers[name] { return known }
@@ -55,10 +69,10 @@ public struct DigestBuilder: Sendable {
         for key in order {
             let members = groups[key]!
             let first = members[0]
-            let name = first.offer.employer?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let name = employerName(first.offer.employer?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
             let reputation = name.isEmpty ? nil : employer(name)
             let hidden = members.contains { marks[$0.id] == .hidden }
-            let isBlocked = members.contains { blocked.contains(EmployerKey.normalise($0.offer.employer ?? "")) }
+            let isBlocked = members.contains { blocked.contains(EmployerKey.normalise(employerName($0.offer.employer ?? ""))) }
                 || (reputation.map { blocked.contains(EmployerKey.normalise($0.name)) } ?? false)
             guard !hidden, !isBlocked, keeps(first, employer: reputation) else {
                 filteredOut += 1

@@ -6,11 +6,15 @@ public struct DigestDelivery: Sendable {
     public let store: OfferStore
     public let config: DigestConfig
     public let seams: DigestSeams
+    /// The `employers:` aliases of `sources.yaml`.
+    public let aliases: [String: [String]]
 
-    public init(store: OfferStore, config: DigestConfig, seams: DigestSeams = DigestSeams()) {
+    public init(store: OfferStore, config: DigestConfig, seams: DigestSeams = DigestSeams(),
+                aliases: [String: [String]] = [:]) {
         self.store = store
         self.config = config
         self.seams = seams
+        self.aliases = aliases
     }
 
     /// Where `since` is taken from.
@@ -30,7 +34,7 @@ public struct DigestDelivery: Sendable {
 
     /// Builds the digest.
     public func prepare(since: Since, language: DigestLabels.Language, now: Date = Date()) throws -> Prepared {
-        let builder = DigestBuilder(store: store, config: config, seams: seams)
+        let builder = DigestBuilder(store: store, config: config, seams: seams, aliases: aliases)
         let start: Date
         switch since {
         case .last: start = try builder.lastSince(now: now)

@@ -96,7 +96,7 @@ public struct Nightly: Sendable {
             crawl = try await Crawler(config: config, store: store, options: crawlOptions).run()
         }
         try await afterCrawl(store)
-        let delivery = DigestDelivery(store: store, config: config.digest, seams: seams)
+        let delivery = DigestDelivery(store: store, config: config.digest, seams: seams, aliases: config.employerAliases)
         let prepared = try delivery.prepare(since: .last, language: options.language)
         let path = options.out ?? (folder as NSString).appendingPathComponent("digest.\(Self.fileExtension(options.format))")
         try delivery.write(prepared, format: options.format, to: path)

@@ -77,6 +77,14 @@ import Testing
         #expect(digest.filteredOut == 3)
         #expect(throws: StoreError.self) { try store.mark(offer: 9999, as: .hidden) }
         #expect(EmployerKey.normalise("Domicall SAS") == EmployerKey.normalise("DOMICALL"))
+        // With the `employers:` aliases, blocking an alias blocks the employer under all its names.
+        try store.unblock(employer: "domicall")
+        try store.unmark(offer: assisteo.id)
+        try store.block(employer: "VOCALIA")
+        let aliased = try DigestBuilder(store: store, config: DigestConfig(),
+            aliases: ["Vocalia Services": ["VOCALIA"], "Assistéo": ["ASSISTEO SAS"]]).build(since: nil)
+        #expect(!titles(aliased).contains("Conseiller clientèle"))
+        #expect(aliased.sections.map(\.employer.name).contains("Assistéo"))
     }
 
     @Test func filtersFromTheDigestSection() throws {
