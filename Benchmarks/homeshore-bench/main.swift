@@ -9,6 +9,7 @@ import HomeshoreKit
 //   homeshore-bench serve N URLS.txt
 //   homeshore-bench recrawl N
 //   homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
+//   homeshore-bench nightly
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -29,6 +30,7 @@ func usage() -> Never {
                homeshore-bench serve N URLS.txt
                homeshore-bench recrawl N
                homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
+               homeshore-bench nightly
         """)
     exit(64)
 }
@@ -59,6 +61,8 @@ do {
         try await RecrawlBench.run(count: n)
     case "reviews" where arguments.count == 1:
         try ReviewBench.run(fixtures: fixtures, reps: reps ?? 5)
+    case "nightly" where arguments.count == 1:
+        try await NightlyBench.run()
     default:
         usage()
     }

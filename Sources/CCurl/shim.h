@@ -13,6 +13,7 @@ static inline CURLcode hs_easy_setopt_slist(CURL *h, CURLoption o, struct curl_s
 
 typedef size_t (*hs_data_callback)(char *data, size_t size, size_t count, void *context);
 static inline CURLcode hs_easy_setopt_write(CURL *h, hs_data_callback f) { return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, f); }
+static inline CURLcode hs_easy_setopt_read(CURL *h, hs_data_callback f) { return curl_easy_setopt(h, CURLOPT_READFUNCTION, f); }
 static inline CURLcode hs_easy_setopt_header(CURL *h, hs_data_callback f) { return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, f); }
 
 static inline CURLcode hs_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }

@@ -14,8 +14,8 @@ struct Homeshore: AsyncParsableCommand {
             New here? Run `homeshore demo`: it serves sample sites on 127.0.0.1 and runs the whole pipeline on them.
             """,
         version: "\(HomeshoreInfo.version) (\(HomeshoreInfo.libraryVersions))",
-        subcommands: [Crawl.self, Offers.self, Export.self, Employers.self, Employer.self, Sources.self, Demo.self,
-                      Sentiment.self]
+        subcommands: [Crawl.self, Nightly.self, Digest.self, Mark.self, Block.self, Schedule.self, Offers.self,
+                      Export.self, Employers.self, Employer.self, Sources.self, Demo.self, Sentiment.self]
     )
 }
 

@@ -27,6 +27,8 @@ extension NodeReader {
                 config.employerAliases = readEmployers(value)
             case "sources":
                 sourcesNode = value
+            case "digest":
+                config.digest = readDigest(value)
             default:
                 fail(keyNode, "unhandled key '\(key)'")
             }

@@ -14,6 +14,8 @@ public struct SourcesConfig: Sendable {
     public var employerAliases: [String: [String]]
     /// The sources, in file order.
     public var sources: [SourceConfig]
+    /// What the digest keeps and where it is mailed (the `digest:` section).
+    public var digest = DigestConfig()
 
     /// The source named `name`, if any.
     public func source(named name: String) -> SourceConfig? {

@@ -137,6 +137,29 @@ enum Schema {
                 CREATE INDEX offers_employer ON offers (employer_id);
                 ALTER TABLE crawl_sources ADD COLUMN reviews_seen INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE crawl_sources ADD COLUMN reviews_new INTEGER NOT NULL DEFAULT 0;
+        // v5: offer groups (branch wip-groups) goes here.
+        migrator.registerMigration("v6: digest and marks") { db in
+            try db.execute(sql: """
+                CREATE TABLE digests (
+                    id INTEGER PRIMARY KEY,
+                    written_at TEXT NOT NULL,
+                    since TEXT,
+                    format TEXT NOT NULL,
+                    destination TEXT NOT NULL,
+                    delivered INTEGER NOT NULL DEFAULT 0,
+                    offers_shown INTEGER NOT NULL DEFAULT 0,
+                    newest_first_seen TEXT
+                );
+                CREATE TABLE offer_marks (
+                    offer_id INTEGER PRIMARY KEY REFERENCES offers (id) ON DELETE CASCADE,
+                    mark TEXT NOT NULL,
+                    at TEXT NOT NULL
+                );
+                CREATE TABLE blocked_employers (
+                    name TEXT PRIMARY KEY,
+                    shown TEXT NOT NULL,
+                    at TEXT NOT NULL
+                );
                 """)
         }
         return migrator
