@@ -8,6 +8,7 @@ import HomeshoreKit
 //   homeshore-bench crawl N [--base URL] [--reps N]
 //   homeshore-bench serve N URLS.txt
 //   homeshore-bench recrawl N
+//   homeshore-bench facets N [--repo DIR] [--reps N] [--dump FILE]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -27,6 +28,7 @@ func usage() -> Never {
                homeshore-bench crawl N [--base URL] [--reps N]
                homeshore-bench serve N URLS.txt
                homeshore-bench recrawl N
+               homeshore-bench facets N [--repo DIR] [--reps N] [--dump FILE]
         """)
     exit(64)
 }
@@ -34,6 +36,8 @@ func usage() -> Never {
 let reps = option("--reps").flatMap { Int($0) }
 let only = option("--only")
 let base = option("--base")
+let repo = option("--repo") ?? FileManager.default.currentDirectoryPath
+let dump = option("--dump")
 do {
     switch arguments.first {
     case "extract" where arguments.count == 2:
@@ -54,6 +58,9 @@ do {
     case "recrawl" where arguments.count == 2:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
         try await RecrawlBench.run(count: n)
+    case "facets" where arguments.count == 2:
+        guard let n = Int(arguments[1]), n > 0 else { usage() }
+        try FacetBench.run(count: n, repo: repo, reps: reps ?? 3, dump: dump)
     default:
         usage()
     }
