@@ -10,6 +10,7 @@ import HomeshoreKit
 //   homeshore-bench recrawl N
 //   homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
 //   homeshore-bench nightly
+//   homeshore-bench facets N [--repo DIR] [--reps N] [--dump FILE]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -31,6 +32,7 @@ func usage() -> Never {
                homeshore-bench recrawl N
                homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
                homeshore-bench nightly
+               homeshore-bench facets N [--repo DIR] [--reps N] [--dump FILE]
         """)
     exit(64)
 }
@@ -39,6 +41,8 @@ let reps = option("--reps").flatMap { Int($0) }
 let only = option("--only")
 let base = option("--base")
 let fixtures = option("--fixtures") ?? "Tests/HomeshoreKitTests/Fixtures/reviews/labeled.csv"
+let repo = option("--repo") ?? FileManager.default.currentDirectoryPath
+let dump = option("--dump")
 do {
     switch arguments.first {
     case "extract" where arguments.count == 2:
@@ -63,6 +67,9 @@ do {
         try ReviewBench.run(fixtures: fixtures, reps: reps ?? 5)
     case "nightly" where arguments.count == 1:
         try await NightlyBench.run()
+    case "facets" where arguments.count == 2:
+        guard let n = Int(arguments[1]), n > 0 else { usage() }
+        try FacetBench.run(count: n, repo: repo, reps: reps ?? 3, dump: dump)
     default:
         usage()
     }

@@ -26,6 +26,12 @@ extension FacetExtractor {
         "aucun equipement a fournir", "aucun frais", "company laptop", "mis a disposition", "we provide",
     ]
 
+    /// The markers in the order they are tried, sorted once (longest first within each group): provided ones
+    /// starting with "aucun", then required ones, then provided ones; each with whether it says "required".
+    static let markerGroups: [([String], Bool)] = [
+        (providedMarkers.filter { $0.hasPrefix("aucun") }, false), (requiredMarkers, true), (providedMarkers, false),
+    ].map { words, required in (words.sorted(by: { $0.count > $1.count }), required) }
+
     static func equipment(_ text: FacetText) -> [OfferFacets.Facet<OfferFacets.Equipment>] {
         var result: [OfferFacets.Facet<OfferFacets.Equipment>] = []
         for s in text.sentences {
@@ -33,9 +39,8 @@ extension FacetExtractor {
             // Markers, the negated and longer ones first so that "non fourni" is not read as "fourni".
             var marks: [(Range<String.Index>, Bool)] = []
             func covered(_ r: Range<String.Index>) -> Bool { marks.contains { $0.0.overlaps(r) } }
-            for (words, required) in [(providedMarkers.filter { $0.hasPrefix("aucun") }, false), (requiredMarkers, true),
-                                      (providedMarkers, false)] {
-                for w in words.sorted(by: { $0.count > $1.count }) {
+            for (words, required) in markerGroups {
+                for w in words {
                     for r in f.wordRanges(of: w) where !covered(r) { marks.append((r, required)) }
                 }
             }

@@ -57,6 +57,7 @@ extension FacetExtractor {
         "part variable", "primes sur ventes", "primes sur les ventes", "prime sur les ventes", "primes sur vos ventes",
         "a la tache", "per appointment", "paid per",
     ]
+    static let percentSign = Phrase("%")
     static let payWords = ["remuneration", "remunere", "salaire", "commission", "pay", "paid", "paye", "tarif", "rate"]
 
     static func number(_ text: String, thousands: Bool) -> Double? {
@@ -67,7 +68,7 @@ extension FacetExtractor {
     /// Every amount of money in the text, in order.
     static func money(_ text: FacetText) -> [Money] {
         var result: [Money] = []
-        for s in text.sentences {
+        for s in text.sentences where s.mayHoldDigits {
             let ns = s.folded as NSString
             let whole = NSRange(location: 0, length: ns.length)
             var found: [(NSRange, Double, Double, String)] = []
@@ -118,7 +119,7 @@ extension FacetExtractor {
         let mentions = (salaryText.map(money) ?? []) + money(text)
         let acts = mentions.filter { $0.period == .act }
         let percentPay = text.sentences.first { s in
-            s.folded.contains("%") && s.folded.hasWord(payWords + ["commission"])
+            percentSign.found(in: s.folded) && s.folded.hasWord(payWords + ["commission"])
                 && !s.folded.hasWord(["teletravail", "remote", "a distance"])
         }
         let actSentence = find(text, actPart)

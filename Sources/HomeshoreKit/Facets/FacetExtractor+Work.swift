@@ -19,6 +19,8 @@ extension FacetExtractor {
     nonisolated(unsafe) static let lateRange = try! NSRegularExpression(pattern:
         #"\b\d{1,2}\s*h(?:\d{2})?\s*(?:-|a)\s*(2[1-4]|0[0-6]?)\s*h"#)
 
+    static let partTimePossible = Phrase("temps partiel possible")
+
     static func hours(_ text: FacetText) -> OfferFacets.Hours {
         var hours = OfferFacets.Hours()
         var full: FacetText.Sentence?
@@ -33,13 +35,13 @@ extension FacetExtractor {
                 let rest = s.folded[r.upperBound...]
                 if !(rest.hasPrefix(" possible") || rest.hasPrefix(" envisageable")) { part = s }
             }
-            if perWeek == nil, let m = weeklyHours.firstMatch(in: s.folded, range: whole) {
+            if perWeek == nil, s.mayHoldDigits, let m = weeklyHours.firstMatch(in: s.folded, range: whole) {
                 var value = Double(ns.substring(with: m.range(at: 1)).replacingOccurrences(of: ",", with: ".")) ?? 0
                 if m.range(at: 2).location != NSNotFound { value += (Double(ns.substring(with: m.range(at: 2))) ?? 0) / 60 }
                 if value > 0 && value <= 48 { perWeek = (value, s) }
             }
             if perWeek == nil, s.folded.hasWord(partTimeWords + fullTimeWords + ["cdi", "cdd", "contrat", "interim"]),
-               !s.folded.contains("temps partiel possible") {
+               s.mayHoldDigits, !partTimePossible.found(in: s.folded) {
                 for m in looseHours.matches(in: s.folded, range: whole) {
                     let value = Double(ns.substring(with: m.range(at: 1))) ?? 0
                     if s.folded.hasWord(partTimeWords) && value >= 5 && value < 35 || value == 35 || value == 39 {
@@ -48,11 +50,11 @@ extension FacetExtractor {
                     }
                 }
             }
-            if part == nil, let m = dailyHours.firstMatch(in: s.folded, range: whole),
+            if part == nil, s.mayHoldDigits, let m = dailyHours.firstMatch(in: s.folded, range: whole),
                let v = Double(ns.substring(with: m.range(at: 1))), v <= 6 {
                 part = s
             }
-            if part == nil, workDays.firstMatch(in: s.folded, range: whole) != nil, !s.folded.hasWord(remoteContext) {
+            if part == nil, s.mayCountDays, workDays.firstMatch(in: s.folded, range: whole) != nil, !s.folded.hasWord(remoteContext) {
                 part = s
             }
         }
@@ -89,7 +91,7 @@ extension FacetExtractor {
         if let s = find(text, eveningWords, where: free) {
             result.append(.init(.evening, evidence: s.original))
         } else if let s = text.sentences.first(where: {
-            lateRange.firstMatch(in: $0.folded, range: NSRange(location: 0, length: ($0.folded as NSString).length)) != nil
+            $0.mayHoldDigits && lateRange.firstMatch(in: $0.folded, range: NSRange(location: 0, length: ($0.folded as NSString).length)) != nil
         }) {
             result.append(.init(.evening, evidence: s.original))
         }
@@ -171,7 +173,7 @@ extension FacetExtractor {
         let notNegated: (FacetText.Sentence, Range<String.Index>) -> Bool = { s, r in !negated(s, r, window: 12) }
         if let s = find(text, inboundWords, where: notNegated) ?? text.sentences.first(where: { s in
             s.folded.hasWord(phoneWords) && s.folded.hasWord(handlingVerbs)
-                && !s.folded.replacingOccurrences(of: "apres-vente", with: "").hasWord(outboundWords)
+                && !Phrase.replacing("apres-vente", with: "", in: s.folded).hasWord(outboundWords)
                 && !s.folded.hasWord(applyingWords)
         }) {
             result.append(.init(.inbound, evidence: s.original))

@@ -91,7 +91,7 @@ public enum FacetExtractor {
         if let s = find(text, onSiteStrong) { return .init(.onSite, evidence: s.original) }
         if let s = find(text, hybridWords, where: { s, r in !negated(s, r) }) { return .init(.hybrid, evidence: s.original) }
         // "télétravail 2 jours par semaine", "3 days from home": days counted with a remote or office word.
-        for s in text.sentences where s.folded.hasWord(remoteContext) {
+        for s in text.sentences where s.mayCountDays && s.folded.hasWord(remoteContext) {
             let ns = s.folded as NSString
             for m in daysPattern.matches(in: s.folded, range: NSRange(location: 0, length: ns.length)) {
                 let phrase = ns.substring(with: m.range)

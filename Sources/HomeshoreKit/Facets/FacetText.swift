@@ -2,6 +2,10 @@ import Foundation
 
 /// An offer's text cut into sentences, each kept as written (for evidence) and folded for matching: lower case,
 /// no accents, typographic apostrophes and dashes made plain, non-breaking spaces made spaces.
+///
+/// Everything here runs for every offer at every save, so the work is done on UTF-8 bytes where that gives exactly
+/// Foundation's answer, and handed to Foundation (the `…Reference` functions, the original code) where it might not:
+/// a scalar outside `FacetFold`'s table, a combining mark, a match next to a non-ASCII byte.
 struct FacetText {
     /// One sentence (or clause cut at `;`) of an offer.
     struct Sentence {
@@ -9,6 +13,23 @@ struct FacetText {
         var original: String
         /// Folded, with a space at each end so that phrases can be matched on word boundaries.
         var folded: String
+        /// False when `folded` has neither an ASCII digit nor a non-ASCII byte: then no `\d` of a regular
+        /// expression (any Unicode decimal digit) can match in it, and the money and hours patterns are skipped.
+        var mayHoldDigits: Bool
+        /// False when `folded` holds neither `jour` nor `day`: the day-count patterns cannot match.
+        var mayCountDays: Bool
+
+        init(original: String, folded: String) {
+            self.original = original
+            self.folded = folded
+            var digits = false
+            for byte in folded.utf8 where byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) {
+                digits = true
+                break
+            }
+            mayHoldDigits = digits
+            mayCountDays = Phrase.bytes(of: folded, contain: Array("jour".utf8)) || Phrase.bytes(of: folded, contain: Array("day".utf8))
+        }
     }
 
     var sentences: [Sentence]
@@ -20,18 +41,116 @@ struct FacetText {
         }
     }
 
-    /// Text folded for matching.
+    // MARK: - Folding
+
+    /// Text folded for matching: `foldReference`'s result, built from `FacetFold`'s table of folded scalars when every
+    /// scalar is ASCII or in the table (then folding is done scalar by scalar), and by `foldReference` otherwise.
     static func fold(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 0x20) : UInt8(value))
+            } else if let folded = FacetFold.table[value] {
+                bytes.append(contentsOf: folded)
+            } else {
+                return foldReference(text)
+            }
+        }
+        return collapsingWhitespace(bytes)
+    }
+
+    /// The words of `bytes` (cut at runs of space, tab, LF and CR) joined by single spaces, as
+    /// `split(whereSeparator:)` on Characters cuts them: CR LF is one Character, which is none of the four, so it
+    /// stays inside a word.
+    static func collapsingWhitespace(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(0x0D)
+                out.append(0x0A)
+                i += 2
+                continue
+            }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                pendingSpace = true
+            } else {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Folding and replacements without the whitespace clean-up: what `FacetFold` tabulates scalar by scalar.
+    static func foldScalars(_ text: String) -> String {
         var t = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
         t = t.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "œ", with: "oe")
         t = t.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
         t = t.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
-        return t.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        return t
     }
 
+    /// Text folded for matching with Foundation: the definition `fold` keeps to.
+    static func foldReference(_ text: String) -> String {
+        foldScalars(text).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    // MARK: - Sentences
+
     /// Splits at sentence ends (`.`, `!`, `?` before a space, a point between digits is kept), `;`, bullets and
-    /// line breaks.
+    /// line breaks: `splitReference`'s result, computed on scalars when every scalar is its own Character (no
+    /// combining marks and the like; CR LF excepted, handled as the one Character it is).
     static func split(_ text: String) -> [String] {
+        let scalars = text.unicodeScalars
+        guard scalars.allSatisfy(FacetFold.standsAlone) else { return splitReference(text) }
+        var result: [String] = []
+        func add(_ piece: Substring) {
+            let trimmed = String(piece).trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { result.append(trimmed) }
+        }
+        var start = scalars.startIndex
+        var i = scalars.startIndex
+        while i != scalars.endIndex {
+            let c = scalars[i]
+            let next = scalars.index(after: i)
+            let following: Unicode.Scalar? = next == scalars.endIndex ? nil : scalars[next]
+            switch c {
+            case "\r" where following == "\n":
+                // CR LF: one Character, not a line break for `splitReference`.
+                i = scalars.index(after: next)
+                continue
+            case "\n", "\r", "•":
+                add(text[start..<i])
+                start = next
+            case ";":
+                add(text[start..<next])
+                start = next
+            case ".", "!", "?":
+                if following == nil || following!.properties.isWhitespace {
+                    add(text[start..<next])
+                    start = next
+                }
+            default:
+                break
+            }
+            i = next
+        }
+        add(text[start...])
+        return result
+    }
+
+    /// The original splitting, on Characters: the definition `split` keeps to.
+    static func splitReference(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
         let chars = Array(text)
@@ -61,7 +180,23 @@ struct FacetText {
 extension String {
     /// The ranges where `phrase` occurs as whole words (no letter or digit right before or after). A phrase ending
     /// in `*` matches as a prefix: `remuner*` matches `remuneree`.
+    ///
+    /// Searched on UTF-8 bytes (`FacetFold.wordMatches`); when a match touches a non-ASCII byte, where Characters
+    /// and Foundation's canonical equivalence could tell otherwise, `wordRangesReference` answers.
     func wordRanges(of phrase: String) -> [Range<String.Index>] {
+        var text = self
+        var phrase = phrase
+        let offsets: [Range<Int>]? = text.withUTF8 { haystack in
+            phrase.withUTF8 { needle in FacetFold.wordMatches(of: needle, in: haystack) }
+        }
+        guard let offsets else { return wordRangesReference(of: phrase) }
+        if offsets.isEmpty { return [] }
+        let start = utf8.startIndex
+        return offsets.map { utf8.index(start, offsetBy: $0.lowerBound)..<utf8.index(start, offsetBy: $0.upperBound) }
+    }
+
+    /// The original search, with Foundation's `range(of:)` and Characters: the definition `wordRanges` keeps to.
+    func wordRangesReference(of phrase: String) -> [Range<String.Index>] {
         let prefix = phrase.hasSuffix("*")
         let needle = prefix ? String(phrase.dropLast()) : phrase
         var result: [Range<String.Index>] = []

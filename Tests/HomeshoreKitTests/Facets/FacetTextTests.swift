@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import HomeshoreKit
+
+/// The byte-level folding, splitting and phrase search of `FacetText` against the Foundation code they replace
+/// (kept as `foldReference`, `splitReference` and `wordRangesReference`): same strings, same ranges, on tricky
+/// strings, on every tabulated scalar in context, and on the labeled set with every phrase the extractor uses.
+@Suite struct FacetTextTests {
+    static let tricky = [
+        "Téléconseiller à domicile H/F", "CŒUR de métier ; Œuvre", "Aujourd’hui – demain — après", "35\u{00A0}h\u{202F}/ semaine",
+        "Straße, ÆSIR, Ørsted, Ĳssel, ǅemal, İstanbul, ẞ", "café\u{0301} e\u{0301}quipe", "a\r\nb\rc\nd\te  f",
+        "fin. Début! Suite? oui;non • puce", "1.5 h. 2,50 €. 3. ", "emoji 📞 appel 👍🏽 ok ❤️ chat 🇫🇷 fin",
+        "ﬁn ﬂux", "K Kelvin \u{212A} ; grec \u{037E} ` \u{1FEF}", "zéro\u{200B}largeur\u{200D}joint", "  ", "",
+        "« Guillemets » “anglais” ‘simples’ … ‰ ‱ € £ $ ¥ ™ ℃ №", "Ⅳ ① ⑳ ½ ¼ ² ³ µ ×÷", "\u{0085}NEL\u{2028}LS\u{2029}PS",
+        "télé-travail\u{00AD}doux", "ÉTÉ À ÇA ÂGE ÊTRE ÎLE ÔTER ÛN ËL ÏL ÜB ŸV", "x.\u{00A0}y. z.\u{3000}w", "a.\u{0301} b",
+    ]
+
+    /// Every phrase of the extractor's lists.
+    static var phrases: [String] {
+        let E = FacetExtractor.self
+        var all = E.onSiteStrong + E.hybridWords + E.fullWords + E.onSiteWeak + E.remoteContext + E.independentWords
+            + E.prospectBefore + E.actAfter + E.secondaryBefore + E.actOnly + E.actPart + E.payWords
+        all += E.contractWords.flatMap(\.1) + E.periodAfter.flatMap(\.1) + E.periodBefore.flatMap(\.1)
+        all += E.fullTimeWords + E.partTimeWords + E.eveningWords + E.weekendWords + E.channelWords.flatMap(\.1)
+        all += E.applyingWords + E.inboundWords + E.handlingVerbs + E.outboundWords + E.phoneWords + E.afterSalesWords
+        all += E.techSupportWords + E.appointmentWords + E.moderationWords + E.itemWords.flatMap(\.1)
+        all += E.requiredMarkers + E.providedMarkers + E.trainingWords + E.unpaidWords + E.paidWords
+        all += ["pas", "aucun", "aucune", "sans", "ni", "no", "not", "non", "jamais", "never", "windows", "ou", "or",
+                "cdi", "cdd", "contrat", "interim", "remboursements", "colis", "commande", "livraison", "a", "e", "1",
+                "-", "'", "k", "K", "é", ";", "a*", "7/7", "100 % teletravail"]
+        return all
+    }
+
+    static func texts() throws -> [String] {
+        let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let lines = try String(contentsOf: folder.appendingPathComponent("facets/offers.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        return try lines.flatMap { line -> [String] in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+            return [object["title"] as? String, object["description"] as? String].compactMap { $0 }
+        } + tricky
+    }
+
+    @Test func foldingMatchesFoundation() throws {
+        for text in try Self.texts() {
+            #expect(FacetText.fold(text) == FacetText.foldReference(text), "\(text)")
+            #expect(Array(FacetText.fold(text).utf8) == Array(FacetText.foldReference(text).utf8))
+        }
+        // Every tabulated scalar, alone and between letters, spaces and other tabulated scalars.
+        let scalars = FacetFold.table.keys.sorted().compactMap(Unicode.Scalar.init)
+        for (i, s) in scalars.enumerated() {
+            let next = scalars[(i * 7 + 3) % scalars.count]
+            for text in ["\(s)", "A\(s)b", " \(s) ", "e\(s)\(next)Z", "\(s)\(s) \(next)\r\n\(s)"] {
+                #expect(Array(FacetText.fold(text).utf8) == Array(FacetText.foldReference(text).utf8), "U+\(String(s.value, radix: 16))")
+            }
+        }
+    }
+
+    @Test func splittingMatchesFoundation() throws {
+        for text in try Self.texts() {
+            let fast = FacetText.split(text), reference = FacetText.splitReference(text)
+            #expect(fast.map { Array($0.utf8) } == reference.map { Array($0.utf8) }, "\(text)")
+        }
+    }
+
+    @Test func phraseSearchMatchesFoundation() throws {
+        var sentences = try Self.texts().flatMap(FacetText.splitReference).map { " " + FacetText.foldReference($0) + " " }
+        sentences += Self.tricky + Self.tricky.map(FacetText.foldReference)
+        let phrases = Self.phrases
+        var matches = 0
+        for s in sentences {
+            for p in phrases {
+                let fast = s.wordRanges(of: p), reference = s.wordRangesReference(of: p)
+                #expect(fast == reference, "\(p) in \(s)")
+                matches += fast.count
+            }
+        }
+        #expect(matches > 1000)
+    }
+}
