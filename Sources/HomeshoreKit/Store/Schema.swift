@@ -137,6 +137,8 @@ enum Schema {
                 CREATE INDEX offers_employer ON offers (employer_id);
                 ALTER TABLE crawl_sources ADD COLUMN reviews_seen INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE crawl_sources ADD COLUMN reviews_new INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         // v5: offer groups (branch wip-groups) goes here.
         migrator.registerMigration("v6: digest and marks") { db in
             try db.execute(sql: """
