@@ -45,7 +45,8 @@ extension Homeshore {
             let workspace = global.workspace
             let config = try workspace.loadConfig()
             let store = try workspace.openStore()
-            let delivery = DigestDelivery(store: store, config: config.digest, aliases: config.employerAliases)
+            let delivery = DigestDelivery(store: store, config: config.digest,
+                seams: .reading(store, aliases: config.employerAliases), aliases: config.employerAliases)
             let start: DigestDelivery.Since = since == "last" ? .last : .date(TimeSpec.instant(since)!)
             let prepared = try delivery.prepare(since: start, language: lang)
             if mail {

@@ -41,7 +41,8 @@ extension Homeshore {
             options.format = format
             options.language = lang
             options.mail = !noMail
-            let report = try await HomeshoreKit.Nightly(config: config, store: store).run(options: options)
+            let report = try await HomeshoreKit.Nightly(config: config, store: store,
+                seams: .reading(store, aliases: config.employerAliases)).run(options: options)
             if let crawl = report.crawl {
                 print(Summary.crawl(crawl))
             } else {

@@ -7,7 +7,7 @@ public struct DigestBuilder: Sendable {
     public let config: DigestConfig
     public let seams: DigestSeams
     /// Each alias's key (``EmployerKey``) to its employer's name, from the `employers:` section.
-    let canonical: [String: String]
+    let resolver: EmployerResolver
 
     /// - Parameters:
     ///   - store: the database.
@@ -19,16 +19,12 @@ public struct DigestBuilder: Sendable {
         self.store = store
         self.config = config
         self.seams = seams
-        var canonical: [String: String] = [:]
-        for (name, others) in aliases {
-            for other in others + [name] { canonical[EmployerKey.normalise(other)] = name }
-        }
-        self.canonical = canonical
+        self.resolver = EmployerResolver(aliases: aliases)
     }
 
     /// The employer's name as `employers:` spells it, or as given.
     func employerName(_ name: String) -> String {
-        canonical[EmployerKey.normalise(name)] ?? name
+        resolver.resolve(name).name
     }
 
     /// Where `--since last` starts: the second after the last delivered digest (timestamps are to the second, and
@@ -47,7 +43,7 @@ public struct DigestBuilder: Sendable {
     public func build(since: Date?, now: Date = Date()) throws -> Digest {
         let offers = try store.offers(matching: OfferQuery(since: since))
         let marks = try store.marks()
-        let blocked = Set(try store.blockedEmployers().map { EmployerKey.normalise(employerName($0)) })
+        let blocked = Set(try store.blockedEmployers().map { EmployerResolver.key(employerName($0)) })
         var employers: [String: DigestEmployer?] = [:]
         func employer(_ name: String) -> DigestEmployer? {
             if let known = employers[name] { return known }
@@ -72,8 +68,8 @@ public struct DigestBuilder: Sendable {
             let name = employerName(first.offer.employer?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
             let reputation = name.isEmpty ? nil : employer(name)
             let hidden = members.contains { marks[$0.id] == .hidden }
-            let isBlocked = members.contains { blocked.contains(EmployerKey.normalise(employerName($0.offer.employer ?? ""))) }
-                || (reputation.map { blocked.contains(EmployerKey.normalise($0.name)) } ?? false)
+            let isBlocked = members.contains { blocked.contains(EmployerResolver.key(employerName($0.offer.employer ?? ""))) }
+                || (reputation.map { blocked.contains(EmployerResolver.key($0.name)) } ?? false)
             guard !hidden, !isBlocked, keeps(first, employer: reputation) else {
                 filteredOut += 1
                 continue
@@ -84,7 +80,7 @@ public struct DigestBuilder: Sendable {
                 posted: first.offer.posted, firstSeen: first.firstSeen,
                 links: members.map { DigestLink(source: $0.offer.source, url: $0.offer.url) },
                 mark: members.compactMap { marks[$0.id] }.first)
-            let sectionKey = reputation.map { EmployerKey.normalise($0.name) } ?? EmployerKey.normalise(name)
+            let sectionKey = reputation.map { EmployerResolver.key($0.name) } ?? EmployerResolver.key(name)
             if sections[sectionKey] == nil {
                 sectionOrder.append(sectionKey)
                 sections[sectionKey] = DigestSection(employer: reputation ?? DigestEmployer(name: name), offers: [])

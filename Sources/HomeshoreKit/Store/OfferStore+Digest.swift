@@ -99,7 +99,7 @@ extension OfferStore {
     /// - Returns: the normalised name stored.
     @discardableResult
     public func block(employer name: String, at date: Date = Date()) throws -> String {
-        let key = EmployerKey.normalise(name)
+        let key = EmployerResolver.key(name)
         guard !key.isEmpty else { throw StoreError(path: path, message: "an employer name is needed") }
         try pool.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO blocked_employers (name, shown, at) VALUES (?, ?, ?)",
@@ -112,7 +112,7 @@ extension OfferStore {
     @discardableResult
     public func unblock(employer name: String) throws -> Bool {
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM blocked_employers WHERE name = ?", arguments: [EmployerKey.normalise(name)])
+            try db.execute(sql: "DELETE FROM blocked_employers WHERE name = ?", arguments: [EmployerResolver.key(name)])
             return db.changesCount > 0
         }
     }

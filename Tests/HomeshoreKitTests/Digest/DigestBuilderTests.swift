@@ -76,7 +76,7 @@ import Testing
         #expect(digest.sections[0].offers[0].mark == .applied)
         #expect(digest.filteredOut == 3)
         #expect(throws: StoreError.self) { try store.mark(offer: 9999, as: .hidden) }
-        #expect(EmployerKey.normalise("Domicall SAS") == EmployerKey.normalise("DOMICALL"))
+        #expect(EmployerResolver.key("Domicall SAS") == EmployerResolver.key("DOMICALL"))
         // With the `employers:` aliases, blocking an alias blocks the employer under all its names.
         try store.unblock(employer: "domicall")
         try store.unmark(offer: assisteo.id)
@@ -110,7 +110,7 @@ import Testing
         let folder = TemporaryFolder()
         let store = try Self.storeWithDuplicate(folder)
         let seams = DigestSeams(employer: { name in
-            switch EmployerKey.normalise(name) {
+            switch EmployerResolver.key(name) {
             case "domicall": return DigestEmployer(name: "Domicall", score: 2.1, low: 1.5, high: 2.8, reviewCount: 40,
                 flags: ["late payments"])
             case "assisteo": return DigestEmployer(name: "Assistéo", score: 4.2, low: 3.6, high: 4.6, reviewCount: 12)
