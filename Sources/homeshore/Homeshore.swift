@@ -15,7 +15,7 @@ struct Homeshore: AsyncParsableCommand {
             """,
         version: "\(HomeshoreInfo.version) (\(HomeshoreInfo.libraryVersions))",
         subcommands: [Crawl.self, Nightly.self, Digest.self, Mark.self, Block.self, Schedule.self, Offers.self,
-                      Export.self, Employers.self, Employer.self, Sources.self, Demo.self, Sentiment.self]
+                      Export.self, Employers.self, Employer.self, Report.self, Sources.self, Demo.self, Sentiment.self]
     )
 }
 

@@ -24,7 +24,8 @@ public struct DigestLabels: Sendable {
 
     public init(_ language: Language) { self.language = language }
 
-    private func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
+    /// The French or the English text, by the language.
+    func t(_ fr: String, _ en: String) -> String { language == .fr ? fr : en }
 
     var title: String { t("Homeshore : nouvelles offres", "Homeshore: new offers") }
     func summary(_ count: Int, since: String?) -> String {
