@@ -90,12 +90,12 @@ extension ComparisonPage {
         .ok{color:#1e7b34;font-size:14px}blockquote{margin:6px 0 6px 10px;padding-left:10px;border-left:3px solid #f0b8bf;\
         font-style:italic;font-size:15px}cite{font-style:normal;font-size:13px;white-space:nowrap}
         a{color:#1f55c4}.details{font-size:14px;color:#3c4454}
-        .act{font-size:12px;font-weight:bold;color:#ffffff;background:#c62828;border-radius:3px;padding:1px 6px}
+        .act{white-space:nowrap;font-size:12px;font-weight:bold;color:#ffffff;background:#c62828;border-radius:3px;padding:1px 6px}
         @media (max-width:640px){.page{padding:14px 12px}.cards{grid-template-columns:1fr}h1{font-size:22px}\
         table{font-size:14px}th,td{padding:5px 5px}\
         table.scores thead{display:none}table.scores tr{display:block;padding:6px 0;border-bottom:1px solid #e3e6eb}\
         table.scores td{display:block;border:0;padding:1px 0}table.scores td[data-label]::before{\
-        content:attr(data-label) " : ";color:#5b6476;font-size:13px}\
+        content:attr(data-label);display:inline-block;min-width:112px;color:#5b6476;font-size:13px}\
         table.heat th{writing-mode:vertical-rl;transform:rotate(180deg);width:auto;padding:4px 2px;text-align:left}\
         table.heat th:first-child{writing-mode:horizontal-tb;transform:none}table.heat td.cell{min-width:0;padding:6px 2px}}
         """
