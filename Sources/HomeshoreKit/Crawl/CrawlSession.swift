@@ -49,7 +49,9 @@ final class CrawlSession: @unchecked Sendable {
 
     enum Job: Sendable {
         case listing(page: Int)
-        case detail(ListingItem)
+        /// A listing's item to complete from its own page; `listingReused` when the listing was unchanged (its
+        /// stored extraction reused).
+        case detail(ListingItem, listingReused: Bool)
     }
 
     /// Crawls every source to the end. - Returns: the outcome of each source, in file order, and how many items
@@ -175,10 +177,12 @@ final class CrawlSession: @unchecked Sendable {
             case .listing(let number):
                 let key = source.recipeKey + ".listing"
                 let listing: ListingExtraction
+                var reusedListing = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
                     let reused = try? JSONDecoder().decode(ListingExtraction.self, from: Data(derived))
                 {
                     listing = reused
+                    reusedListing = true
                 } else {
                     listing = try extractor.listing(page)
                     remember(listing, key: key, url: url, fresh: toStore, stored: stored)
@@ -191,28 +195,32 @@ final class CrawlSession: @unchecked Sendable {
                 var ready: [Offer] = []
                 for item in listing.items {
                     if let detail = item.detailURL {
-                        submit(source: name, url: detail, job: .detail(item))
+                        submit(source: name, url: detail, job: .detail(item, listingReused: reusedListing))
                     } else {
                         ready.append(item.offer)
                     }
                 }
-                add(ready)
+                add(ready, reused: reusedListing)
                 if let next = listing.next, number < source.maxPages {
                     submit(source: name, url: next, job: .listing(page: number + 1))
                 }
-            case .detail(let item):
+            case .detail(let item, let listingReused):
                 let key = source.recipeKey + ".detail"
                 let parts: DetailExtraction
+                var reusedDetail = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
                     let reused = try? JSONDecoder().decode(DetailExtraction.self, from: Data(derived))
                 {
                     parts = reused
+                    reusedDetail = true
                 } else {
                     parts = try extractor.detailParts(page)
                     remember(parts, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: parts.warnings)
-                add([extractor.complete(item, with: parts)])
+                // Listing and page both unchanged: the offer is what was stored, its facets too (unless the
+                // store finds otherwise).
+                add([extractor.complete(item, with: parts)], reused: listingReused && reusedDetail)
             }
         } catch {
             fail(name, error is FeedError ? "\(error)" : "\(page.url): \(error)", job: job)
@@ -233,7 +241,7 @@ final class CrawlSession: @unchecked Sendable {
 
     /// A detail page that could not be read still leaves what the listing said: nothing seen is lost.
     private func keepListingOffer(_ job: Job) {
-        if case .detail(let item) = job {
+        if case .detail(let item, _) = job {
             var offer = item.offer
             if let detail = item.detailURL { offer.url = detail }
             add([offer.completedFromText()], keepStored: true)
@@ -262,10 +270,14 @@ final class CrawlSession: @unchecked Sendable {
         report()
     }
 
-    /// Queues offers for storing; their facets are computed here, on the worker thread.
-    private func add(_ offers: [Offer], keepStored: Bool = false) {
+    /// Queues offers for storing; their facets are computed here, on the worker thread, unless the offers come
+    /// from pages answered 304 whose stored extraction was reused (`reused`): the store keeps their stored facets,
+    /// and computes them only for an offer that turns out changed or whose facets were made by older rules.
+    private func add(_ offers: [Offer], keepStored: Bool = false, reused: Bool = false) {
         guard !offers.isEmpty else { return }
-        let pending = offers.map { PendingOffer($0, keepStored: keepStored) }
+        let pending = offers.map {
+            reused && !keepStored ? PendingOffer(reused: $0) : PendingOffer($0, keepStored: keepStored)
+        }
         let full: Bool = lock.withLock {
             batch.append(contentsOf: pending)
             offersFound += offers.count

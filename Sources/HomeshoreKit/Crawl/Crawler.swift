@@ -93,7 +93,7 @@ public final class Crawler: Sendable {
         if let bytes = options.maxBodyBytes { fetchOptions.maxBodyBytes = bytes }
         let fetcher = try Fetcher(options: fetchOptions)
         defer { fetcher.close() }
-        let cache = options.httpCache ? try HTTPCache(folder: (store.path as NSString).deletingLastPathComponent) : nil
+        let cache = options.httpCache ? try store.httpCache() : nil
         var ignored = Set<String>()
         var notices: [String: [String]] = [:]
         for source in sources where source.ignoreRobots {

@@ -38,6 +38,8 @@ final class PoliteFetcher: @unchecked Sendable {
     private var crawlDelays: [String: Double] = [:]
     private var notes: [String] = []
     private let timers = DispatchQueue(label: "homeshore.retry", attributes: .concurrent)
+    /// Where stored pages are read after a 304.
+    private let lookups = DispatchQueue(label: "homeshore.cache-lookup", attributes: .concurrent)
 
     init(fetcher: Fetcher, cache: HTTPCache?, productToken: String, ignoreRobots: Set<String> = [], timing: Timing = Timing()) {
         self.fetcher = fetcher
@@ -50,7 +52,8 @@ final class PoliteFetcher: @unchecked Sendable {
     /// Host-level messages gathered during the crawl (robots.txt failures, long Crawl-delays).
     var messages: [String] { lock.withLock { notes } }
 
-    /// Fetches a page; `completion` runs on the network thread or a timer thread and must return quickly.
+    /// Fetches a page; `completion` runs on the network thread, a timer thread or a cache-lookup thread and must
+    /// return quickly.
     func get(_ url: String, completion: @escaping @Sendable (PageOutcome) -> Void) {
         guard let host = FetchOptions.hostKey(for: url) else {
             completion(.failed("\(url): not an http or https URL"))
@@ -89,11 +92,14 @@ final class PoliteFetcher: @unchecked Sendable {
             switch response.status {
             case 304:
                 relax(host)
-                if let entry = try? cache?.entry(for: url) {
-                    completion(.notModified(entry))
-                } else {
-                    // A 304 for a page we no longer hold: ask again without validators.
-                    attempt(url, host: host, headers: [], retry: retry, completion: completion)
+                // The stored page is read (and inflated) off the network thread, which goes on with other transfers.
+                lookups.async { [self] in
+                    if let entry = try? cache?.entry(for: url) {
+                        completion(.notModified(entry))
+                    } else {
+                        // A 304 for a page we no longer hold: ask again without validators.
+                        attempt(url, host: host, headers: [], retry: retry, completion: completion)
+                    }
                 }
             case 200..<300:
                 relax(host)

@@ -4,6 +4,11 @@ import Foundation
 /// French and English text. Structured data is a hint where job boards are known to be loose (JSON-LD `TELECOMMUTE`
 /// is put on hybrid jobs) and takes precedence where it is precise (salary amounts).
 public enum FacetExtractor {
+    /// The version of these rules, stored beside each offer's facets (`offers.facets_version`). Raise it whenever a
+    /// rule changes what facets an offer gets: an unchanged offer seen again (a page answered 304) keeps its stored
+    /// facets only while they were made by the current rules; otherwise they are computed again at the next crawl.
+    public static let rulesVersion = 1
+
     /// The facets of one offer.
     /// - Parameter offer: the offer as extracted (structured fields and text).
     /// - Returns: every facet, each with the sentence that decided it; `unknown` or empty where the offer is silent.

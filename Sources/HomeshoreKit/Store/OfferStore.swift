@@ -4,14 +4,33 @@ import GRDB
 /// An offer ready to be saved: its facets computed, and whether it may replace what is stored.
 public struct PendingOffer: Sendable {
     public var offer: Offer
-    public var facets: OfferFacets
+    /// Nil when the facets were left to the store (``init(reused:)``).
+    private var computed: OfferFacets?
     /// When the offer is already stored, only mark it seen: keep what was stored.
     public var keepStored: Bool
 
+    /// The offer's facets (computed now when they were deferred).
+    public var facets: OfferFacets {
+        get { computed ?? FacetExtractor.facets(for: offer) }
+        set { computed = newValue }
+    }
+
+    /// True when the facets were not computed yet.
+    public var facetsDeferred: Bool { computed == nil }
+
     public init(_ offer: Offer, keepStored: Bool = false) {
         self.offer = offer
-        self.facets = FacetExtractor.facets(for: offer)
+        self.computed = FacetExtractor.facets(for: offer)
         self.keepStored = keepStored
+    }
+
+    /// An offer that an unchanged page gave again (its stored extraction reused after a 304): its facets are
+    /// computed only if the store needs them, i.e. when the offer changed, is new, or its stored facets were made
+    /// by older rules (``FacetExtractor/rulesVersion``).
+    public init(reused offer: Offer) {
+        self.offer = offer
+        self.computed = nil
+        self.keepStored = false
     }
 }
 
@@ -27,6 +46,21 @@ public final class OfferStore: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    /// The HTTP cache beside the database, opened on first use and kept with the store.
+    private let cacheLock = NSLock()
+    nonisolated(unsafe) private var openedCache: HTTPCache?
+
+    /// The HTTP cache in the database's folder (`http-cache.sqlite`), opened once per store: a crawl run after
+    /// another reuses its connections.
+    /// - Throws: ``StoreError`` naming the file.
+    public func httpCache() throws -> HTTPCache {
+        try cacheLock.withLock {
+            if let openedCache { return openedCache }
+            let cache = try HTTPCache(folder: (path as NSString).deletingLastPathComponent)
+            openedCache = cache
+            return cache
+        }
+    }
 
     static let offerColumns = [
         "source", "key", "url", "source_id", "title", "employer", "location", "postal_code", "remote", "employment_type",
@@ -36,7 +70,7 @@ public final class OfferStore: Sendable {
     /// The columns derived from an offer's facets (migration v2), written at every save.
     static let facetColumns = [
         "facets", "facet_remote", "facet_contracts", "pay_min", "pay_max", "pay_period", "pay_per_act", "hours",
-        "channels", "tasks",
+        "channels", "tasks", "facets_version",
     ]
 
     /// Opens (creating if needed) the database in `folder`, and brings its schema up to date.
@@ -183,6 +217,8 @@ public final class OfferStore: Sendable {
     /// Saves offers whose facets are already computed (the crawl computes them on its worker threads, outside the
     /// write transaction). An offer marked `keepStored` only refreshes `last_seen` of a stored offer: it is what a
     /// listing said of an offer whose own page could not be read, and must not replace what that page said before.
+    /// An offer whose facets were deferred (``PendingOffer/init(reused:)``) and that is stored unchanged with facets
+    /// of the current rules is only marked seen too; all such offers are marked in one statement.
     public func save(pending offers: [PendingOffer], run: Int64?, at date: Date = Date()) throws -> [String: SaveResult] {
         let now = DateText.timestamp(date)
         let columns = (Self.offerColumns + Self.facetColumns).joined(separator: ", ")
@@ -192,19 +228,21 @@ public final class OfferStore: Sendable {
         let facetUpdates = Self.facetColumns.map { "\($0) = ?" }.joined(separator: ", ")
         return try pool.write { db in
             var result: [String: SaveResult] = [:]
-            let find = try db.cachedStatement(sql: "SELECT id, content_hash FROM offers WHERE source = ? AND key = ?")
+            let find = try db.cachedStatement(sql:
+                "SELECT id, content_hash, employer_id, facets_version FROM offers WHERE source = ? AND key = ?")
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO offers (\(columns), content_hash, first_seen, last_seen, first_run, last_run)
                 VALUES (\(placeholders), ?, ?, ?, ?, ?)
                 """)
             let update = try db.cachedStatement(sql:
                 "UPDATE offers SET \(updates), content_hash = ?, last_seen = ?, last_run = ? WHERE id = ?")
-            // An unchanged offer still gets its facets rewritten: better rules reach every offer at the next crawl.
+            // An unchanged offer gets its facets rewritten when they were computed anyway, or when the stored ones
+            // were made by older rules: better rules reach every offer at the next crawl.
             let touch = try db.cachedStatement(sql:
                 "UPDATE offers SET \(facetUpdates), last_seen = ?, last_run = ? WHERE id = ?")
-            let seen = try db.cachedStatement(sql: "UPDATE offers SET last_seen = ?, last_run = ? WHERE id = ?")
             let link = try db.cachedStatement(sql: "UPDATE offers SET employer_id = ? WHERE id = ?")
             var employers: [String: Int64?] = [:]
+            var seenIDs: [Int64] = []
             for pending in offers {
                 let offer = pending.offer
                 let employerID: Int64?
@@ -215,32 +253,47 @@ public final class OfferStore: Sendable {
                     employers[offer.employer ?? ""] = employerID
                 }
                 let hash = offer.contentHash
-                let values = (offer.columnValues + Offer.facetValues(pending.facets)).map { $0?.databaseValue ?? .null }
-                let facetValues = Array(values.suffix(Self.facetColumns.count))
                 if let row = try Row.fetchOne(find, arguments: [offer.source, offer.key]) {
                     let id: Int64 = row["id"]
-                    try link.execute(arguments: [employerID, id])
-                    if pending.keepStored {
-                        try seen.execute(arguments: [now, run, id])
+                    if (row["employer_id"] as Int64?) != employerID { try link.execute(arguments: [employerID, id]) }
+                    let unchanged = (row["content_hash"] as String) == hash
+                    if pending.keepStored
+                        || (unchanged && pending.facetsDeferred
+                            && (row["facets_version"] as Int?) == FacetExtractor.rulesVersion)
+                    {
+                        seenIDs.append(id)
                         result[offer.source, default: SaveResult()].unchanged += 1
-                    } else if (row["content_hash"] as String) == hash {
+                    } else if unchanged {
+                        let facetValues = Offer.facetValues(pending.facets).map { $0?.databaseValue ?? .null }
                         try touch.execute(arguments: StatementArguments(facetValues + [
                             now.databaseValue, run.databaseValue, id.databaseValue,
                         ]))
                         result[offer.source, default: SaveResult()].unchanged += 1
                     } else {
+                        let values = (offer.columnValues + Offer.facetValues(pending.facets)).map { $0?.databaseValue ?? .null }
                         try update.execute(arguments: StatementArguments(Array(values.dropFirst(2)) + [
                             hash.databaseValue, now.databaseValue, run.databaseValue, id.databaseValue,
                         ]))
                         result[offer.source, default: SaveResult()].updated += 1
                     }
                 } else {
+                    let values = (offer.columnValues + Offer.facetValues(pending.facets)).map { $0?.databaseValue ?? .null }
                     try insert.execute(arguments: StatementArguments(values + [
                         hash.databaseValue, now.databaseValue, now.databaseValue, run.databaseValue, run.databaseValue,
                     ]))
                     result[offer.source, default: SaveResult()].new += 1
                     try link.execute(arguments: [employerID, db.lastInsertedRowID])
                 }
+            }
+            // Offers seen again and kept as stored: last_seen and last_run only, in one statement per 500.
+            var start = 0
+            while start < seenIDs.count {
+                let chunk = seenIDs[start..<min(seenIDs.count, start + 500)]
+                try db.execute(sql: """
+                    UPDATE offers SET last_seen = ?, last_run = ?
+                    WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
+                    """, arguments: StatementArguments([now.databaseValue, run.databaseValue] + chunk.map(\.databaseValue)))
+                start += 500
             }
             return result
         }

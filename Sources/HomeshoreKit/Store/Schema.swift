@@ -164,6 +164,10 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v7: offer facets version") { db in
+            // NULL: facets made before versions were recorded; computed again at the next save.
+            try db.execute(sql: "ALTER TABLE offers ADD COLUMN facets_version INTEGER")
+        }
         return migrator
     }
 }

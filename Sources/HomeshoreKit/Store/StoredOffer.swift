@@ -65,7 +65,7 @@ extension Offer {
         return [f.jsonText, f.remote.value == .unknown ? nil : f.remote.value.rawValue,
                 list(f.contract.map(\.value.rawValue)), f.pay.min, f.pay.max, f.pay.period?.rawValue, f.pay.perAct,
                 f.hours.value == .unknown ? nil : f.hours.value.rawValue, list(f.channels.map(\.value.rawValue)),
-                list(f.tasks.map(\.value.rawValue))]
+                list(f.tasks.map(\.value.rawValue)), FacetExtractor.rulesVersion]
     }
 
     /// A fingerprint of everything the offer says, to tell an updated offer from one seen again unchanged.
