@@ -11,6 +11,7 @@ public struct DedupFeatures: Sendable {
     var contracts: Set<String>
     var hours: OfferFacets.HoursKind
     var payMin: Double?
+    var payMax: Double?
     var payPeriod: OfferFacets.PayPeriod?
     var title: Set<String>
     /// Hashes of the description's content words, sorted, unique.
@@ -36,6 +37,7 @@ public struct DedupFeatures: Sendable {
             contracts = Set(facets.contract.map(\.value.rawValue))
             hours = facets.hours.value
             payMin = facets.pay.min
+            payMax = facets.pay.max
             payPeriod = facets.pay.period
         } else {
             remote = offer.remote.flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown
@@ -43,6 +45,7 @@ public struct DedupFeatures: Sendable {
             hours = offer.employmentType.contains("PART_TIME") ? .partTime
                 : offer.employmentType.contains("FULL_TIME") ? .fullTime : .unknown
             payMin = offer.salaryMin
+            payMax = offer.salaryMax
             payPeriod = offer.salaryPeriod.flatMap(OfferFacets.PayPeriod.init(rawValue:))
         }
         title = DedupText.titleWords(offer.title)

@@ -5,7 +5,7 @@
 /// time, or pay for the same period more than 10 % apart are never the same job. The employer's own reference, when
 /// both pages carry one, decides alone. Otherwise the title must share at least half of the shorter title's words
 /// (after French normalisation), and the evidence is weighed: 0.3 × title similarity + 0.5 × weighted Jaccard of the
-/// description's content words (boilerplate weighs nothing: see ``WordWeights``) + 0.2 when the pay is the same,
+/// description's content words (boilerplate weighs nothing: see ``WordWeights``) + 0.2 when the pay is the same amount (0.3 for the same range),
 /// against a threshold of 0.58. The weights and threshold were fitted on the labeled pairs of ``SyntheticOffers``
 /// and the hand-written hard cases of the tests. MinHash shingle similarity finds candidates but does not vote:
 /// boilerplate inflates it for distinct jobs of one agency.
@@ -22,10 +22,14 @@ public struct DedupMatcher: Sendable {
         guard placesAgree(a, b) else { return nil }
         if !a.contracts.isEmpty && !b.contracts.isEmpty && a.contracts.isDisjoint(with: b.contracts) { return nil }
         if a.hours != .unknown && b.hours != .unknown && a.hours != b.hours { return nil }
-        var payEqual = false
-        if let pa = a.payMin, let pb = b.payMin, let period = a.payPeriod, period == b.payPeriod {
-            if abs(pa - pb) > 0.1 * max(pa, pb) { return nil }
-            payEqual = abs(pa - pb) <= 0.01 * max(pa, pb)
+        var pay = 0.0
+        if let pa = a.payMin, let pb = b.payMin {
+            if a.payPeriod != nil, a.payPeriod == b.payPeriod, abs(pa - pb) > 0.1 * max(pa, pb) { return nil }
+            if abs(pa - pb) <= 0.01 * max(pa, pb) {
+                // The same salary range is rarer than the same single rate (many jobs pay the minimum wage).
+                let range = (a.payMax ?? pa) > pa && abs((a.payMax ?? pa) - (b.payMax ?? pb)) <= 0.01 * (a.payMax ?? pa)
+                pay = range ? 0.3 : 0.2
+            }
         }
         let common = a.title.intersection(b.title).count
         let smaller = min(a.title.count, b.title.count)
@@ -34,7 +38,7 @@ public struct DedupMatcher: Sendable {
         let titleContainment = Double(common) / Double(smaller)
         let title = max(titleJaccard, 0.8 * titleContainment)
         let words = weights.jaccard(a.words, b.words, employer: a.employer)
-        return 0.3 * title + 0.5 * words + (payEqual ? 0.2 : 0)
+        return 0.3 * title + 0.5 * words + pay
     }
 
     /// True when two offers are the same job.

@@ -11,6 +11,10 @@ public struct StoredOffer: Sendable, Equatable {
     public var lastSeen: String
     /// The offer's facets, as computed when it was last saved.
     public var facets: OfferFacets
+    /// The group of copies of the same job this offer belongs to; nil until grouping has run.
+    public var groupID: Int64?
+    /// Every copy of the offer's job (this offer included), when the listing shows one line per group; else empty.
+    public var copies: [OfferCopy] = []
 
     /// - Parameter facets: the offer's facets; computed from the offer when nil.
     public init(id: Int64, offer: Offer, firstSeen: String, lastSeen: String, facets: OfferFacets? = nil) {
@@ -41,12 +45,21 @@ public struct StoredOffer: Sendable, Equatable {
         offer.posted = row["posted"]
         offer.validThrough = row["valid_through"]
         offer.description = row["description"]
+        if row.hasColumn("employer_ref") { offer.employerReference = row["employer_ref"] }
         self.offer = offer
+        if row.hasColumn("group_id") { groupID = row["group_id"] }
         firstSeen = row["first_seen"]
         lastSeen = row["last_seen"]
         let json: String? = row["facets"]
         facets = json.flatMap(OfferFacets.fromJSON) ?? FacetExtractor.facets(for: offer)
     }
+}
+
+/// One copy of a job: which board published it, and where.
+public struct OfferCopy: Sendable, Equatable {
+    public var id: Int64
+    public var source: String
+    public var url: String
 }
 
 extension Offer {
