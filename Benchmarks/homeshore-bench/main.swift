@@ -7,6 +7,7 @@ import HomeshoreKit
 //   homeshore-bench corpus N [--reps N] [--only parse|full]
 //   homeshore-bench crawl N [--base URL] [--reps N]
 //   homeshore-bench serve N URLS.txt
+//   homeshore-bench dedup N [--added M] [--jsonl OFFERS.jsonl] [--store N (0: memory only)]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -25,6 +26,7 @@ func usage() -> Never {
                homeshore-bench corpus N [--reps N] [--only parse|full]
                homeshore-bench crawl N [--base URL] [--reps N]
                homeshore-bench serve N URLS.txt
+               homeshore-bench dedup N [--added M] [--jsonl OFFERS.jsonl] [--store N (0: memory only)]
         """)
     exit(64)
 }
@@ -32,6 +34,9 @@ func usage() -> Never {
 let reps = option("--reps").flatMap { Int($0) }
 let only = option("--only")
 let base = option("--base")
+let added = option("--added").flatMap { Int($0) }
+let jsonl = option("--jsonl")
+let storeCount = option("--store").flatMap { Int($0) }
 do {
     switch arguments.first {
     case "extract" where arguments.count == 2:
@@ -49,6 +54,9 @@ do {
     case "serve" where arguments.count == 3:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
         try CrawlBench.serve(count: n, urlFile: arguments[2])
+    case "dedup" where arguments.count == 2:
+        guard let n = Int(arguments[1]), n > 0 else { usage() }
+        try DedupBench.run(count: n, added: added ?? 2000, jsonl: jsonl, store: storeCount ?? n)
     default:
         usage()
     }

@@ -17,8 +17,6 @@ public struct DedupFeatures: Sendable {
     /// Hashes of the description's content words, sorted, unique.
     var words: [UInt64]
     var signature: [UInt32]
-    /// The description's words, for writing the same text to the peer benchmark.
-    var shingleText: [String]
 
     static let placeNoise: Set<String> = ["france", "teletravail", "remote", "domicile", "national", "toute", "partout",
         "home", "metropole", "distance", "entier", "ensemble", "en", "de", "la", "100"]
@@ -50,7 +48,6 @@ public struct DedupFeatures: Sendable {
         }
         title = DedupText.titleWords(offer.title)
         let descriptionWords = DedupText.words(TextFolding.fold(offer.description ?? ""))
-        shingleText = descriptionWords
         words = Array(Set(descriptionWords.filter { !DedupText.stopWords.contains($0) }.map(MinHasher.hash))).sorted()
         signature = hasher.signature(of: hasher.shingleHashes(words: descriptionWords))
     }

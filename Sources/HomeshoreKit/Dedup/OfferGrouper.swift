@@ -1,7 +1,8 @@
 /// Groups offers that are the same job, one offer at a time, in sub-quadratic time.
 ///
-/// Each offer added gets blocking keys: the 32 LSH band keys of its description's MinHash signature (texts sharing
-/// most shingles meet in some band), and one key per title word within its employer and place (cross-posts whose
+/// Each offer added gets blocking keys: the 16 LSH band keys of its description's MinHash signature, scoped by
+/// employer (texts sharing most shingles meet in some band), and one key per title word within its employer and
+/// place (cross-posts whose
 /// descriptions were rewritten meet there). Only offers sharing a key are compared, with ``DedupMatcher``; a key
 /// shared by very many offers is read newest first and only its ``bucketLimit`` newest offers are compared.
 /// An offer joins the group of the offer it matches best, else starts a group whose id is its own id: ids are
@@ -12,7 +13,7 @@ public final class OfferGrouper {
     public let employers: EmployerName
     public var matcher = DedupMatcher()
     /// At most this many offers are compared per key.
-    public var bucketLimit = 200
+    public var bucketLimit = 50
 
     private var features: [DedupFeatures] = []
     private var weights = WordWeights()
@@ -28,7 +29,7 @@ public final class OfferGrouper {
 
     /// - Parameters:
     ///   - employers: the employer name normaliser (with sources.yaml's aliases).
-    ///   - hasher: the MinHash settings; the default is 3-word shingles, 128 permutations, 32 bands of 4.
+    ///   - hasher: the MinHash settings; the default is 3-word shingles, 128 permutations, 16 bands of 8.
     public init(employers: EmployerName = EmployerName(), hasher: MinHasher = MinHasher()) {
         self.employers = employers
         self.hasher = hasher
@@ -44,7 +45,9 @@ public final class OfferGrouper {
 
     /// The blocking keys of an offer's features.
     public func keys(_ f: DedupFeatures) -> [UInt64] {
-        var keys = hasher.bandKeys(f.signature)
+        // Bands are scoped by employer: offers of two employers are never the same job, so they need not meet.
+        let scope = MinHasher.hash(f.employer)
+        var keys = hasher.bandKeys(f.signature).map { MinHasher.mix($0 ^ scope) }
         guard !f.employer.isEmpty else { return keys }
         let base = MinHasher.hash(f.employer + "\u{1}" + f.placeKey)
         for word in f.title { keys.append(MinHasher.mix(base ^ MinHasher.hash(word))) }
@@ -140,8 +143,10 @@ public final class OfferGrouper {
         matcher.same(features(of: a, facets: nil), features(of: b, facets: nil), weights: weights)
     }
 
-    /// The words of an offer's description as shingled, for writing the same text to another tool.
-    public static func shingleText(_ f: DedupFeatures) -> String { f.shingleText.joined(separator: " ") }
+    /// The words of an offer's description as they are shingled, for giving the same text to another tool.
+    public static func shingleText(_ offer: Offer) -> String {
+        DedupText.words(TextFolding.fold(offer.description ?? "")).joined(separator: " ")
+    }
 }
 
 @available(*, unavailable) extension OfferGrouper: Sendable {}

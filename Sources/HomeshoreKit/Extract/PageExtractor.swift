@@ -55,7 +55,11 @@ public struct PageExtractor: Sendable {
         var result = ListingExtraction(items: [], next: nil, warnings: jsonld.warnings, encoding: decoded.encoding)
         let postings = JobPostingReader.offers(in: jsonld, source: source.name, pageURL: page.url)
         guard source.needsDOM else {
-            result.items = postings.map { ListingItem(offer: $0.completedFromText(), detailURL: nil, missing: []) }
+            result.items = postings.map { posting in
+                var offer = posting.completedFromText()
+                offer.url = CanonicalURL.canonical(offer.url, dropping: source.trackingParameters)
+                return ListingItem(offer: offer, detailURL: nil, missing: [])
+            }
             return result
         }
         let document = try HTMLDocument(utf8: PageScan.strippingScriptsAndStyles(decoded.utf8), url: page.url)
@@ -76,6 +80,7 @@ public struct PageExtractor: Sendable {
                     detailURL = URLText.resolve(fields[follow], against: page.url)
                 }
                 if offer.url.isEmpty { offer.url = detailURL ?? page.url }
+                offer.url = CanonicalURL.canonical(offer.url, dropping: source.trackingParameters)
                 if detailURL == nil { offer = offer.completedFromText() }
                 result.items.append(ListingItem(offer: offer, detailURL: detailURL, missing: missing))
             }
@@ -125,7 +130,7 @@ public struct PageExtractor: Sendable {
     /// A listing item completed with what its detail page says.
     public func complete(_ item: ListingItem, with parts: DetailExtraction) -> Offer {
         var offer = item.offer
-        offer.url = parts.url
+        offer.url = CanonicalURL.canonical(parts.url, dropping: source.trackingParameters)
         if var posting = parts.posting {
             // The listing's id is the site's own id of the offer, the key the crawl knows it by; a JSON-LD
             // `identifier` is often the employer's reference (HelloWork: offer 65789313, identifier REF43908R),

@@ -13,6 +13,7 @@ public enum OfferExport {
         "currency", "posted", "first_seen", "last_seen", "source", "url", "postal_code", "employment_type",
         "valid_through", "source_id", "salary_text", "description",
         "hours", "hours_per_week", "schedule", "channels", "tasks", "equipment", "training", "pay_per_act",
+        "group_id", "sources", "urls",
     ]
 
     /// The values of one offer, keyed by column; nil for an empty cell. `remote`, `contract` (every contract,
@@ -37,7 +38,22 @@ public enum OfferExport {
             "schedule": list(f.hours.schedule), "channels": list(f.channels), "tasks": list(f.tasks),
             "equipment": list(f.equipment), "training": f.training.value == .unknown ? nil : f.training.value.rawValue,
             "pay_per_act": f.pay.perAct ? "yes" : "no",
+            "group_id": stored.groupID ?? stored.id, "sources": sources(stored), "urls": urls(stored),
         ]
+    }
+
+    /// The boards of every copy of the offer's job, joined with `|` (`telejobs|emploidomicile`); its own source
+    /// when the listing shows every copy.
+    static func sources(_ stored: StoredOffer) -> String {
+        guard !stored.copies.isEmpty else { return stored.offer.source }
+        var seen: [String] = []
+        for copy in stored.copies where !seen.contains(copy.source) { seen.append(copy.source) }
+        return seen.joined(separator: "|")
+    }
+
+    /// The URLs of every copy of the offer's job, joined with ` | `; its own URL when the listing shows every copy.
+    static func urls(_ stored: StoredOffer) -> String {
+        stored.copies.isEmpty ? stored.offer.url : stored.copies.map(\.url).joined(separator: " | ")
     }
 
     /// Writes offers as CSV.

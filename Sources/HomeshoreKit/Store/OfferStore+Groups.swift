@@ -46,9 +46,10 @@ extension OfferStore {
         var keys = Set<Int64>()
         for f in features { for k in grouper.keys(f) { keys.insert(Int64(bitPattern: k)) } }
         var candidateIDs = Set<Int64>()
-        let lookup = try db.cachedStatement(sql: "SELECT offer_id FROM dedup_keys WHERE key = ?")
+        let lookup = try db.cachedStatement(sql:
+            "SELECT offer_id FROM dedup_keys WHERE key = ? ORDER BY offer_id DESC LIMIT ?")
         for key in keys {
-            for id in try Int64.fetchAll(lookup, arguments: [key]) { candidateIDs.insert(id) }
+            for id in try Int64.fetchAll(lookup, arguments: [key, grouper.bucketLimit]) { candidateIDs.insert(id) }
         }
         if !candidateIDs.isEmpty {
             let ids = candidateIDs.sorted()
