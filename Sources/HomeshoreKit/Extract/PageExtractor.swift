@@ -130,7 +130,7 @@ public struct PageExtractor: Sendable {
     /// A listing item completed with what its detail page says.
     public func complete(_ item: ListingItem, with parts: DetailExtraction) -> Offer {
         var offer = item.offer
-        offer.url = CanonicalURL.canonical(parts.url, dropping: source.trackingParameters)
+        offer.url = parts.url
         if var posting = parts.posting {
             // The listing's id is the site's own id of the offer, the key the crawl knows it by; a JSON-LD
             // `identifier` is often the employer's reference (HelloWork: offer 65789313, identifier REF43908R),
@@ -139,6 +139,7 @@ public struct PageExtractor: Sendable {
             offer = offer.overlaid(with: posting)
         }
         if let recipe = parts.recipe { offer = offer.overlaid(with: recipe) }
+        offer.url = CanonicalURL.canonical(offer.url, dropping: source.trackingParameters)
         return offer.completedFromText()
     }
 }
