@@ -13,6 +13,8 @@ PEERS=${PEERS:-/work/shared/bench}
 VENV=${VENV:-/work/bench-venv}
 CORPUS=${CORPUS:-20000}
 PAGES=${PAGES:-5000}
+DEDUP=${DEDUP:-100000}
+DEDUP_STORE=${DEDUP_STORE:-20000}   # offers grouped through SQLite (saving them computes facets: slow)
 OUT=${OUT:-$(mktemp -d /tmp/homeshore-bench.XXXXXX)}
 mkdir -p "$OUT"
 PY="$VENV/bin/python"
@@ -48,6 +50,10 @@ python3 -c "import sys; n,s,e=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv
 run scrapy "$PY" "$PEERS/crawl_peer.py" "$OUT/urls.txt"
 run crawl_shared "$BENCH" crawl "$PAGES" --base "$BASE" --reps 1
 kill $SERVER 2>/dev/null || true
+
+# Near-duplicate grouping: the same generated offers, the same 3-word shingles and 128 permutations for datasketch.
+run dedup "$BENCH" dedup "$DEDUP" --added 2000 --jsonl "$OUT/dedup-offers.jsonl" --store "$DEDUP_STORE"
+run datasketch "$PY" "$PEERS/dedup_peer.py" "$OUT/dedup-offers.jsonl" --shingle 3 --perms 128
 
 python3 - "$OUT" <<'PY'
 import re, sys, os, datetime
@@ -88,6 +94,18 @@ rows += [
     ('parse+store of the same bodies, no fetch, 1 thread: pages/s', '%.0f' % num(r'parse\+store[^:]*: ([\d.]+) pages/s', k), '',
      re.search(r'\(extract [^)]*\)', k).group(0) if re.search(r'\(extract [^)]*\)', k) else ''),
     ('crawl time / parse+store time', '%.2f' % num(r'ratio crawl time / parse\+store time: ([\d.]+)', k), '', 'target <= 1.5'),
+]
+d, ds = text('dedup'), text('datasketch')
+ours_d = num(r'memory  from scratch .* offers/s ([\d,]+)', d)
+peer_d = num(r'offers/s ([\d,]+)', ds)
+rows += [
+    ('dedup, %s offers from scratch, in memory: offers/s (s)' % os.environ.get('DEDUP', '100000'),
+     '%.0f (%.2f s)' % (ours_d, num(r'memory  from scratch .* seconds ([\d.]+)', d)),
+     'datasketch %.0f (%.2f s)' % (peer_d, num(r'seconds ([\d.]+)', ds)),
+     'ours/datasketch %.1fx (target >= 5x); peak RSS ours %.0f MB (process %.0f), datasketch %.0f MB (target < 600)' % (
+        ours_d / peer_d, num(r'memory  from scratch .*peak_rss_mb ([\d.]+)', d), rss('dedup'), rss('datasketch'))),
+    ('dedup, add 2000 to the stored, in memory / through SQLite', '%s %% / %s %%' % (
+        num(r'memory  add .*\(([\d.]+) % of', d), num(r'store   add .*\(([\d.]+) % of', d)), '', 'of the from-scratch time (target < 5 %)'),
 ]
 print('\nHomeshore benchmarks, %s, %d cores\n' % (datetime.date.today(), os.cpu_count()))
 print('| figure | Homeshore | peer | notes |')

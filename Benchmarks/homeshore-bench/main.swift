@@ -11,6 +11,7 @@ import HomeshoreKit
 //   homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
 //   homeshore-bench nightly
 //   homeshore-bench facets N [--repo DIR] [--reps N] [--dump FILE]
+//   homeshore-bench dedup N [--added M] [--jsonl OFFERS.jsonl] [--store N (0: memory only)]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -33,6 +34,7 @@ func usage() -> Never {
                homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
                homeshore-bench nightly
                homeshore-bench facets N [--repo DIR] [--reps N] [--dump FILE]
+               homeshore-bench dedup N [--added M] [--jsonl OFFERS.jsonl] [--store N (0: memory only)]
         """)
     exit(64)
 }
@@ -43,6 +45,9 @@ let base = option("--base")
 let fixtures = option("--fixtures") ?? "Tests/HomeshoreKitTests/Fixtures/reviews/labeled.csv"
 let repo = option("--repo") ?? FileManager.default.currentDirectoryPath
 let dump = option("--dump")
+let added = option("--added").flatMap { Int($0) }
+let jsonl = option("--jsonl")
+let storeCount = option("--store").flatMap { Int($0) }
 do {
     switch arguments.first {
     case "extract" where arguments.count == 2:
@@ -70,6 +75,9 @@ do {
     case "facets" where arguments.count == 2:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
         try FacetBench.run(count: n, repo: repo, reps: reps ?? 3, dump: dump)
+    case "dedup" where arguments.count == 2:
+        guard let n = Int(arguments[1]), n > 0 else { usage() }
+        try DedupBench.run(count: n, added: added ?? 2000, jsonl: jsonl, store: storeCount ?? n)
     default:
         usage()
     }

@@ -28,13 +28,18 @@ extension Homeshore {
         @Flag(help: "For Excel: BOM, ';' separator, CRLF (CSV only).")
         var excel = false
 
+        @Flag(help: "One row per copy of a job (per board) instead of one row per job.")
+        var allCopies = false
+
         func validate() throws {
             if excel && format != .csv { throw ValidationError("--excel applies to --format csv only") }
         }
 
         func run() async throws {
             let store = try global.workspace.openStore()
-            let offers = try store.offers(matching: filters.query)
+            var query = filters.query
+            query.onePerGroup = !allCopies
+            let offers = try store.offers(matching: query)
             let scores = try EmployerReport.scores(in: store)
             let text: String
             switch format {

@@ -62,9 +62,13 @@ enum Summary {
             lines.append("\(cut(String(s.id), 6)) \(cut(o.posted ?? String(s.firstSeen.prefix(10)), 10)) "
                 + "\(cut(o.title, 44)) \(cut(o.employer, 22)) \(cut(reputation(score), 12)) \(cut(o.location, 16)) "
                 + "\(cut(o.remote, 7)) \(cut(o.contract, 10)) \(salary(o))")
+            if s.copies.count > 1 {
+                for copy in s.copies { lines.append("       \(cut(copy.source, 18)) \(copy.url)") }
+            }
         }
         lines.append("SCORE: the employer's reputation out of 5 (reviews), ⚑ kinds of red flags: see homeshore employer NAME")
-        lines.append("\(offers.count) offers")
+        let copies = offers.reduce(0) { $0 + max(1, $1.copies.count) }
+        lines.append(copies > offers.count ? "\(offers.count) jobs (\(copies) offers)" : "\(offers.count) offers")
         return lines.joined(separator: "\n")
     }
 }

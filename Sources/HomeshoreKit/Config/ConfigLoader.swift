@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `sources.yaml` into a ``SourcesConfig``, reporting every problem with its line and column.
 public enum ConfigLoader {
-    static let topKeys = ["version", "user_agent", "defaults", "employers", "sources", "digest"]
+    static let topKeys = ["version", "user_agent", "defaults", "employers", "tracking_parameters", "sources", "digest"]
     static let defaultKeys = ["delay", "per_host", "every", "max_pages"]
     static let sourceKeys = [
         "name", "kind", "start", "items", "fields", "follow", "detail", "next", "max_pages", "delay", "per_host",

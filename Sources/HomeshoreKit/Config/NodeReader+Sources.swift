@@ -25,6 +25,13 @@ extension NodeReader {
                 config.defaults = readDefaults(value)
             case "employers":
                 config.employerAliases = readEmployers(value)
+            case "tracking_parameters":
+                if let names = strings(value, key) {
+                    for name in names where name.isEmpty || name.contains("=") || name.contains("&") {
+                        fail(value, "'\(name)' is not a query argument name", hint: "write names only, e.g. [xtor, cmp_*]")
+                    }
+                    config.trackingParameters = names
+                }
             case "sources":
                 sourcesNode = value
             case "digest":
@@ -54,6 +61,7 @@ extension NodeReader {
             names[source.name] = source.line
             config.sources.append(source)
         }
+        for i in config.sources.indices { config.sources[i].trackingParameters = config.trackingParameters }
         return config
     }
 

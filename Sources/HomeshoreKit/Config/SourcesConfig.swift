@@ -16,6 +16,9 @@ public struct SourcesConfig: Sendable {
     public var sources: [SourceConfig]
     /// What the digest keeps and where it is mailed (the `digest:` section).
     public var digest = DigestConfig()
+    /// Query arguments dropped from offer URLs besides ``CanonicalURL/trackingParameters`` (`tracking_parameters:`;
+    /// a name ending in `*` is a prefix).
+    public var trackingParameters: [String] = []
 
     /// The source named `name`, if any.
     public func source(named name: String) -> SourceConfig? {
@@ -90,11 +93,14 @@ public struct SourceConfig: Sendable {
     public var ignoreRobots = false
     /// The line of `sources.yaml` where this source starts, for messages.
     public var line: Int
+    /// Query arguments dropped from this source's offer URLs besides the usual tracking ones (the top-level
+    /// `tracking_parameters:`).
+    public var trackingParameters: [String] = []
 
     /// A fingerprint of everything that decides what extraction makes of this source's pages: a stored
     /// extraction is reused for an unchanged page only while the recipe (and the extractor) stay the same.
     public var recipeKey: String {
-        var parts = ["extractor-1", name, items?.description ?? "-", next?.description ?? "-", follow?.rawValue ?? "-"]
+        var parts = ["extractor-1", name, trackingParameters.joined(separator: ","), items?.description ?? "-", next?.description ?? "-", follow?.rawValue ?? "-"]
         parts += fields.sorted { $0.key < $1.key }.map { "f.\($0.key.rawValue)=\($0.value.description)" }
         parts += detail.sorted { $0.key < $1.key }.map { "d.\($0.key.rawValue)=\($0.value.description)" }
         if kind == .feed { parts += ["feed-1", employer ?? "-"] }

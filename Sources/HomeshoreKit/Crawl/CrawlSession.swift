@@ -243,7 +243,9 @@ final class CrawlSession: @unchecked Sendable {
     private func keepListingOffer(_ job: Job) {
         if case .detail(let item, _) = job {
             var offer = item.offer
-            if let detail = item.detailURL { offer.url = detail }
+            if let detail = item.detailURL {
+                offer.url = CanonicalURL.canonical(detail, dropping: sources[offer.source]?.trackingParameters ?? [])
+            }
             add([offer.completedFromText()], keepStored: true)
         }
     }

@@ -127,6 +127,11 @@ public final class Crawler: Sendable {
                 outcomes[i].warnings += hostNotes.filter { note in hosts.contains { note.hasPrefix($0) } }
             }
         }
+        // Grouping runs once the writer has saved every batch: new offers are compared with each other and with the
+        // stored offers sharing a blocking key (issue 5).
+        if session.storeFailure == nil {
+            try store.assignGroups(employers: EmployerName(aliases: config.employerAliases))
+        }
         let report = CrawlReport(runID: runID, outcomes: outcomes, elapsed: Date().timeIntervalSince(started))
         try store.finishRun(runID, status: report.status, outcomes: outcomes)
         if let failure = session.storeFailure { throw failure }

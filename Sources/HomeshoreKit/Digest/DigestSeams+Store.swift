@@ -3,7 +3,7 @@ import Foundation
 extension DigestSeams {
     /// Seams that read the database: each employer's reputation from its stored reviews (computed once, when the
     /// digest first asks, so that a nightly run sees the reviews it has just crawled), matched to offers through the
-    /// resolved employer name (aliases of `sources.yaml` included).
+    /// resolved employer name (aliases of `sources.yaml` included); copies of one job make one line (their group).
     /// - Parameters:
     ///   - store: the database.
     ///   - aliases: the `employers:` section.
@@ -13,7 +13,7 @@ extension DigestSeams {
         let cache = ReputationCache(store: store, now: now)
         return DigestSeams(employer: { name in
             cache.reputation(key: resolver.resolve(name).key)
-        })
+        }, groupKey: { "group:\($0.groupID ?? $0.id)" })
     }
 }
 

@@ -25,6 +25,7 @@ public enum JobPostingReader {
         offer.posted = JSONLD.text(object["datePosted"]).flatMap(day)
         offer.validThrough = JSONLD.text(object["validThrough"]).flatMap(day)
         offer.sourceID = identifier(object["identifier"])
+        offer.employerReference = employerReference(object["identifier"], employer: offer.employer)
         if let html = object["description"] as? String {
             let text = HTMLText.plainText(fromHTML: html)
             offer.description = text.isEmpty ? nil : text
@@ -46,6 +47,21 @@ public enum JobPostingReader {
         if let object = value as? [String: Any] { return JSONLD.text(object["value"] ?? object["@value"]) }
         if let array = value as? [Any] { return array.lazy.compactMap { identifier($0) }.first }
         return JSONLD.text(value)
+    }
+
+    /// The `value` of an identifier whose `name` (the system that issued it) is the hiring organisation itself.
+    static func employerReference(_ value: Any?, employer: String?) -> String? {
+        let names = EmployerName()
+        guard let employer, !names.key(employer).isEmpty else { return nil }
+        let candidates: [Any] = (value as? [Any]) ?? [value as Any]
+        for case let object as [String: Any] in candidates {
+            if let issuer = JSONLD.text(object["name"]), names.key(issuer) == names.key(employer),
+                let reference = JSONLD.text(object["value"] ?? object["@value"])
+            {
+                return reference
+            }
+        }
+        return nil
     }
 
     static func strings(_ value: Any?) -> [String] {

@@ -34,6 +34,9 @@ public struct Offer: Sendable, Codable, Equatable {
     public var validThrough: String?
     /// The description as readable plain text.
     public var description: String?
+    /// The employer's own reference of the offer (a schema.org `identifier` issued by the hiring organisation, not
+    /// by the board), when the page gives one: two pages with the same reference are the same job.
+    public var employerReference: String?
 
     public init(source: String, url: String) {
         self.source = source
@@ -65,6 +68,7 @@ public struct Offer: Sendable, Codable, Equatable {
         merged.posted = other.posted ?? posted
         merged.validThrough = other.validThrough ?? validThrough
         merged.description = other.description ?? description
+        merged.employerReference = other.employerReference ?? employerReference
         return merged
     }
 
@@ -78,6 +82,7 @@ public struct Offer: Sendable, Codable, Equatable {
         return offer
     }
 
-    /// The key that identifies this offer within its source: the site's id when it has one, else its URL.
-    public var key: String { sourceID.map { "id:\($0)" } ?? "url:\(url)" }
+    /// The key that identifies this offer within its source: the site's id when it has one, else its canonical URL
+    /// (tracking arguments, fragments and the like removed: see ``CanonicalURL``).
+    public var key: String { sourceID.map { "id:\($0)" } ?? "url:\(CanonicalURL.canonical(url))" }
 }

@@ -56,7 +56,11 @@ public struct PageExtractor: Sendable {
         var result = ListingExtraction(items: [], next: nil, warnings: jsonld.warnings, encoding: decoded.encoding)
         let postings = JobPostingReader.offers(in: jsonld, source: source.name, pageURL: page.url)
         guard source.needsDOM else {
-            result.items = postings.map { ListingItem(offer: $0.completedFromText(), detailURL: nil, missing: []) }
+            result.items = postings.map { posting in
+                var offer = posting.completedFromText()
+                offer.url = CanonicalURL.canonical(offer.url, dropping: source.trackingParameters)
+                return ListingItem(offer: offer, detailURL: nil, missing: [])
+            }
             return result
         }
         let document = try HTMLDocument(utf8: PageScan.strippingScriptsAndStyles(decoded.utf8), url: page.url)
@@ -77,6 +81,7 @@ public struct PageExtractor: Sendable {
                     detailURL = URLText.resolve(fields[follow], against: page.url)
                 }
                 if offer.url.isEmpty { offer.url = detailURL ?? page.url }
+                offer.url = CanonicalURL.canonical(offer.url, dropping: source.trackingParameters)
                 if detailURL == nil { offer = offer.completedFromText() }
                 result.items.append(ListingItem(offer: offer, detailURL: detailURL, missing: missing))
             }
@@ -135,6 +140,7 @@ public struct PageExtractor: Sendable {
             offer = offer.overlaid(with: posting)
         }
         if let recipe = parts.recipe { offer = offer.overlaid(with: recipe) }
+        offer.url = CanonicalURL.canonical(offer.url, dropping: source.trackingParameters)
         return offer.completedFromText()
     }
 }

@@ -14,6 +14,7 @@ public enum OfferExport {
         "valid_through", "source_id", "salary_text", "description",
         "hours", "hours_per_week", "schedule", "channels", "tasks", "equipment", "training", "pay_per_act",
         "employer_score", "employer_score_low", "employer_score_high", "employer_reviews", "employer_flags",
+        "group_id", "sources", "urls",
     ]
 
     /// The values of one offer, keyed by column; nil for an empty cell. `remote`, `contract` (every contract,
@@ -47,10 +48,25 @@ public enum OfferExport {
             "employer_flags": score.flatMap { s in
                 s.flags.isEmpty ? nil : s.flags.map { "\($0.kind.rawValue):\($0.count)" }.joined(separator: "|")
             },
+            "group_id": stored.groupID ?? stored.id, "sources": sources(stored), "urls": urls(stored),
         ]
     }
 
     static func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+    /// The boards of every copy of the offer's job, joined with `|` (`telejobs|emploidomicile`); its own source
+    /// when the listing shows every copy.
+    static func sources(_ stored: StoredOffer) -> String {
+        guard !stored.copies.isEmpty else { return stored.offer.source }
+        var seen: [String] = []
+        for copy in stored.copies where !seen.contains(copy.source) { seen.append(copy.source) }
+        return seen.joined(separator: "|")
+    }
+
+    /// The URLs of every copy of the offer's job, joined with ` | `; its own URL when the listing shows every copy.
+    static func urls(_ stored: StoredOffer) -> String {
+        stored.copies.isEmpty ? stored.offer.url : stored.copies.map(\.url).joined(separator: " | ")
+    }
 
     /// Writes offers as CSV.
     /// - Parameters:

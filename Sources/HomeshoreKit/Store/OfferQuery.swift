@@ -20,6 +20,9 @@ public struct OfferQuery: Sendable {
     public var payPeriod: OfferFacets.PayPeriod?
     /// Only offers served on one of these channels (any of them).
     public var channels: [OfferFacets.Channel] = []
+    /// One offer per group of copies of the same job (the newest copy, with every copy in ``StoredOffer/copies``);
+    /// false lists every copy.
+    public var onePerGroup = false
 
     public init(since: Date? = nil, employer: String? = nil, search: String? = nil, sources: [String] = [],
                 limit: Int? = nil, remote: OfferFacets.Remote? = nil, contracts: [OfferFacets.Contract] = [],

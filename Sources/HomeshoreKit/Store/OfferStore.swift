@@ -284,6 +284,10 @@ public final class OfferStore: Sendable {
                     result[offer.source, default: SaveResult()].new += 1
                     try link.execute(arguments: [employerID, db.lastInsertedRowID])
                 }
+                if let reference = offer.employerReference, !pending.keepStored {
+                    try db.execute(sql: "UPDATE offers SET employer_ref = ? WHERE source = ? AND key = ?",
+                        arguments: [reference, offer.source, offer.key])
+                }
             }
             // Offers seen again and kept as stored: last_seen and last_run only, in one statement per 500.
             var start = 0
@@ -301,7 +305,7 @@ public final class OfferStore: Sendable {
 
     /// The offers that match a query, newest first.
     public func offers(matching query: OfferQuery = OfferQuery()) throws -> [StoredOffer] {
-        var sql = "SELECT * FROM offers"
+        var sql = "SELECT offers.*, g.group_id AS group_id FROM offers LEFT JOIN offer_groups g ON g.offer_id = offers.id"
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let since = query.since {
@@ -334,12 +338,17 @@ public final class OfferStore: Sendable {
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
         }
         var result: [StoredOffer] = []
+        var groupsSeen: Set<Int64> = []
         for row in rows {
             let stored = StoredOffer(row: row)
             guard query.matches(stored.offer) else { continue }
+            if query.onePerGroup {
+                guard groupsSeen.insert(stored.groupID ?? -stored.id).inserted else { continue }
+            }
             result.append(stored)
             if let limit = query.limit, result.count >= limit { break }
         }
+        if query.onePerGroup { try fillCopies(&result) }
         return result
     }
 

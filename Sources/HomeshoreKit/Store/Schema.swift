@@ -139,7 +139,25 @@ enum Schema {
                 ALTER TABLE crawl_sources ADD COLUMN reviews_new INTEGER NOT NULL DEFAULT 0;
                 """)
         }
-        // v5: offer groups (branch wip-groups) goes here.
+        migrator.registerMigration("v5: offer groups") { db in
+            // Every offer belongs to one group of copies of the same job (its id is the id of the group's first
+            // offer). dedup_keys holds each offer's blocking keys (LSH bands of its description's MinHash, and its
+            // title words within employer and place) so that a nightly run compares new offers with stored ones
+            // without recomputing them. Keys are unsigned 64-bit hashes stored with the same bits as INTEGER.
+            try db.execute(sql: """
+                ALTER TABLE offers ADD COLUMN employer_ref TEXT;
+                CREATE TABLE offer_groups (
+                    offer_id INTEGER PRIMARY KEY REFERENCES offers (id) ON DELETE CASCADE,
+                    group_id INTEGER NOT NULL
+                );
+                CREATE INDEX offer_groups_group ON offer_groups (group_id);
+                CREATE TABLE dedup_keys (
+                    key INTEGER NOT NULL,
+                    offer_id INTEGER NOT NULL,
+                    PRIMARY KEY (key, offer_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         migrator.registerMigration("v6: digest and marks") { db in
             try db.execute(sql: """
                 CREATE TABLE digests (

@@ -13,6 +13,10 @@ public struct StoredOffer: Sendable, Equatable {
     public var facets: OfferFacets
     /// The employer the offer's employer name resolved to when it was saved.
     public var employerID: Int64?
+    /// The group of copies of the same job this offer belongs to; nil until grouping has run.
+    public var groupID: Int64?
+    /// Every copy of the offer's job (this offer included), when the listing shows one line per group; else empty.
+    public var copies: [OfferCopy] = []
 
     /// - Parameter facets: the offer's facets; computed from the offer when nil.
     public init(id: Int64, offer: Offer, firstSeen: String, lastSeen: String, facets: OfferFacets? = nil) {
@@ -43,13 +47,22 @@ public struct StoredOffer: Sendable, Equatable {
         offer.posted = row["posted"]
         offer.validThrough = row["valid_through"]
         offer.description = row["description"]
+        if row.hasColumn("employer_ref") { offer.employerReference = row["employer_ref"] }
         self.offer = offer
         employerID = row["employer_id"]
+        if row.hasColumn("group_id") { groupID = row["group_id"] }
         firstSeen = row["first_seen"]
         lastSeen = row["last_seen"]
         let json: String? = row["facets"]
         facets = json.flatMap(OfferFacets.fromJSON) ?? FacetExtractor.facets(for: offer)
     }
+}
+
+/// One copy of a job: which board published it, and where.
+public struct OfferCopy: Sendable, Equatable {
+    public var id: Int64
+    public var source: String
+    public var url: String
 }
 
 extension Offer {

@@ -168,3 +168,37 @@ import Testing
         #expect(Workspace(config: nil, cache: "/c", environment: ["HOMESHORE_CACHE": "/tmp/h"]).cacheFolder == "/c")
     }
 }
+
+@Suite struct TrackingParametersConfigTests {
+    static let yaml = """
+        version: 1
+        tracking_parameters: [cmp_*, trk]
+        sources:
+          - name: board-a
+            start: ["https://jobs.example/search"]
+        """
+
+    @Test func everySourceGetsTheTopLevelList() throws {
+        let config = try ConfigLoader.parse(Self.yaml, file: "sources.yaml")
+        #expect(config.trackingParameters == ["cmp_*", "trk"])
+        #expect(config.sources.first?.trackingParameters == ["cmp_*", "trk"])
+    }
+
+    @Test func aMisspeltKeyIsLocatedWithAHint() {
+        let yaml = Self.yaml.replacingOccurrences(of: "tracking_parameters", with: "tracking_parameter")
+        do {
+            _ = try ConfigLoader.parse(yaml, file: "sources.yaml")
+            Issue.record("no error")
+        } catch let errors as ConfigErrors {
+            #expect(errors.description.contains("sources.yaml:2:"), "\(errors)")
+            #expect(errors.description.contains("tracking_parameters"), "\(errors)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func aValueThatIsNotANameIsAnError() {
+        let yaml = Self.yaml.replacingOccurrences(of: "[cmp_*, trk]", with: "[\"utm=1\"]")
+        #expect(throws: ConfigErrors.self) { try ConfigLoader.parse(yaml, file: "sources.yaml") }
+    }
+}

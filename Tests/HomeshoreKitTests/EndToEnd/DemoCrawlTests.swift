@@ -23,6 +23,7 @@ import Testing
         var posted: String?
         var valid_through: String?
         var description_start: String
+        var cross_posted_with: String?
     }
 
     static func expected() throws -> [Expected] {
@@ -108,6 +109,53 @@ import Testing
         #expect(report.outcomes.allSatisfy { $0.errors.isEmpty })
         // The malformed JSON-LD block is reported, not fatal.
         #expect(byName["emploidomicile"]?.warnings.contains { $0.contains("JSON-LD") } == true)
+    }
+
+    @Test func crossPostedOffersAreGroupedAndSameEmployerSameTownJobsStayApart() async throws {
+        let folder = TemporaryFolder()
+        let (_, store, demo) = try await Self.crawl(into: folder)
+        defer { demo.server.stop() }
+        let stored = try store.offers()
+        func find(_ source: String, _ path: String) -> StoredOffer? {
+            stored.first { $0.offer.source == source && URL(string: $0.offer.url)?.path == path }
+        }
+        #expect(stored.allSatisfy { $0.groupID != nil })
+        var pairs = 0
+        for e in try Self.expected() {
+            guard let cross = e.cross_posted_with, let colon = cross.firstIndex(of: ":") else { continue }
+            let a = find(e.source, e.path), b = find(String(cross[..<colon]), String(cross[cross.index(after: colon)...]))
+            #expect(a != nil && b != nil && a?.groupID == b?.groupID, "\(e.source) \(e.path) and \(cross) are one job")
+            pairs += 1
+        }
+        #expect(pairs == 10)  // 5 pairs, seen from both sides
+        // The traps: the same employer in the same town, different jobs.
+        let traps = [("telejobs", "/boards/telejobs/offers/tj-1001.html", "serviceclientpro", "/boards/serviceclientpro/offres/scp-302.html"),
+                     ("telejobs", "/boards/telejobs/offers/tj-1006.html", "serviceclientpro", "/boards/serviceclientpro/offres/scp-303.html"),
+                     ("telejobs", "/boards/telejobs/offers/tj-1009.html", "serviceclientpro", "/boards/serviceclientpro/offres/scp-304.html"),
+                     ("telejobs", "/boards/telejobs/offers/tj-1002.html", "emploidomicile", "/boards/emploidomicile/annonces/superviseur-equipe-domicile-lille-2051.html")]
+        for (s1, p1, s2, p2) in traps {
+            let a = find(s1, p1), b = find(s2, p2)
+            #expect(a != nil && b != nil, "\(p1) \(p2) found")
+            #expect(a?.groupID != b?.groupID, "\(p1) and \(p2) are different jobs")
+        }
+        // One line per group, with every copy.
+        var query = OfferQuery()
+        query.onePerGroup = true
+        let groups = try store.offers(matching: query)
+        // The board's RSS feed lists four of its own offers: each is a copy of the board's offer at the same page.
+        let feed = stored.filter { $0.offer.source == "emploidomicile-rss" }
+        #expect(feed.count == 4)
+        for copy in feed {
+            let path = URL(string: copy.offer.url)?.path ?? ""
+            let board = find("emploidomicile", path)
+            #expect(board != nil && board?.groupID == copy.groupID, "feed copy of \(path) grouped with the board's")
+        }
+        #expect(groups.count == stored.count - 5 - feed.count)
+        #expect(groups.reduce(0) { $0 + max(1, $1.copies.count) } == stored.count)
+        // A second crawl groups nothing anew and keeps every group.
+        let report = try await Crawler(config: demo.config, store: store, options: { var o = CrawlOptions(); o.delayOverride = 0; return o }()).run()
+        #expect(report.status == "ok")
+        #expect(try store.offers().map(\.groupID) == stored.map(\.groupID))
     }
 
     @Test func exportedCSVHoldsExactlyWhatTheDatabaseHolds() async throws {

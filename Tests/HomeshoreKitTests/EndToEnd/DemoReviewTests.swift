@@ -83,8 +83,10 @@ import Testing
         }
         #expect(offers.contains { $0.offer.employer == "DOMICALL SAS" && $0.employerID == list.first { $0.employer.name == "Domicall" }?.employer.id })
         let csv = try CSVReader.rows(OfferExport.csv(offers, scores: scores), separator: ",")
-        #expect(Array(csv[0].suffix(5)) == ["employer_score", "employer_score_low", "employer_score_high",
+        let first = try #require(csv[0].firstIndex(of: "employer_score"))
+        #expect(Array(csv[0][first..<(first + 5)]) == ["employer_score", "employer_score_low", "employer_score_high",
             "employer_reviews", "employer_flags"])
+        #expect(first > csv[0].firstIndex(of: "description")!)  // added after the first columns, never before
         let rated = csv.dropFirst().filter { !$0[csv[0].firstIndex(of: "employer_score")!].isEmpty }
         #expect(!rated.isEmpty)
     }

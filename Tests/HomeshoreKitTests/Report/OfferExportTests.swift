@@ -15,7 +15,7 @@ import Testing
 
     @Test func headerIsStable() {
         let header = OfferExport.csv([]).split(separator: "\n").first.map(String.init)
-        #expect(header == "id,title,employer,location,remote,contract,salary_min,salary_max,salary_period,currency,posted,first_seen,last_seen,source,url,postal_code,employment_type,valid_through,source_id,salary_text,description,hours,hours_per_week,schedule,channels,tasks,equipment,training,pay_per_act,employer_score,employer_score_low,employer_score_high,employer_reviews,employer_flags")
+        #expect(header == "id,title,employer,location,remote,contract,salary_min,salary_max,salary_period,currency,posted,first_seen,last_seen,source,url,postal_code,employment_type,valid_through,source_id,salary_text,description,hours,hours_per_week,schedule,channels,tasks,equipment,training,pay_per_act,employer_score,employer_score_low,employer_score_high,employer_reviews,employer_flags,group_id,sources,urls")
     }
 
     @Test(arguments: ["=HYPERLINK(\"http://evil.example\")", "+33 1 23", "-2+3", "@SUM(A1)", "\tTab", "\rCR"])
@@ -67,7 +67,21 @@ import Testing
         #expect(Array(OfferExport.columns.dropFirst(old.count)) == [
             "hours", "hours_per_week", "schedule", "channels", "tasks", "equipment", "training", "pay_per_act",
             "employer_score", "employer_score_low", "employer_score_high", "employer_reviews", "employer_flags",
+            "group_id", "sources", "urls",
         ])
+    }
+
+    @Test func oneRowPerGroupListsEverySourceAndURL() throws {
+        var copy = StoredOffer(id: 7, offer: Offer(source: "board", url: "https://jobs.example/7"), firstSeen: "2026-11-30T06:00:00Z", lastSeen: "2026-11-30T06:00:00Z")
+        copy.groupID = 3
+        copy.copies = [OfferCopy(id: 3, source: "telejobs", url: "https://a.example/1"),
+                         OfferCopy(id: 7, source: "emploidomicile", url: "https://b.example/2")]
+        let record = OfferExport.record(copy)
+        #expect(record["group_id"] as? Int64 == 3)
+        #expect(record["sources"] as? String == "telejobs|emploidomicile")
+        #expect(record["urls"] as? String == "https://a.example/1 | https://b.example/2")
+        copy.copies = []
+        #expect(OfferExport.record(copy)["sources"] as? String == copy.offer.source)
     }
 
     @Test func cellsCarryTheFacets() throws {

@@ -1,0 +1,77 @@
+import Foundation
+import HomeshoreKit
+
+/// Grouping near-duplicate offers: from scratch over N generated offers, then adding M new ones to the N stored,
+/// in memory (the grouper alone) and through the SQLite store (as a crawl runs it). Writes the same offers' texts
+/// as JSONL for dedup_peer.py (datasketch), with the same 3-word shingles and 128 permutations.
+enum DedupBench {
+    static func run(count: Int, added: Int, jsonl: String?, store storeCount: Int) throws {
+        var generator = SyntheticOffers(seed: 20261130)
+        let corpus = generator.corpus(count: count + added)
+        let offers = corpus.map(\.offer)
+        print("generated \(offers.count) offers (\(Set(corpus.map(\.job)).count) jobs)")
+
+        // In memory, from scratch: features (shingles, MinHash), LSH and matching, one thread like datasketch.
+        Measure.resetPeak()
+        var start = Measure.now()
+        let grouper = OfferGrouper()
+        var groups = Set<Int64>()
+        for i in 0..<count {
+            let f = grouper.features(of: offers[i], facets: nil)
+            groups.insert(grouper.add(id: Int64(i + 1), features: f).group)
+        }
+        let scratch = Measure.now() - start
+        print("memory  from scratch  offers \(count)  groups \(groups.count)  comparisons \(grouper.comparisons)  "
+            + "seconds \(Measure.fmt(scratch, 2))  offers/s \(Int(Double(count) / scratch))  peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))")
+        start = Measure.now()
+        for i in count..<(count + added) {
+            grouper.add(id: Int64(i + 1), features: grouper.features(of: offers[i], facets: nil))
+        }
+        let more = Measure.now() - start
+        print("memory  add \(added) to \(count)  seconds \(Measure.fmt(more, 3))  (\(Measure.fmt(100 * more / scratch, 2)) % of from scratch)")
+        let truth = Dictionary(grouping: (0..<count).map { (Int64($0 + 1), corpus[$0].job) }, by: \.1).values.filter { $0.count > 1 }
+        let assigned = grouper.groupByOffer
+        var pairs = 0, found = 0
+        for members in truth {
+            for x in 0..<members.count { for y in (x + 1)..<members.count {
+                pairs += 1
+                if assigned[members[x].0] == assigned[members[y].0] { found += 1 }
+            } }
+        }
+        print("memory  true copy pairs \(pairs), in one group \(found) (\(Measure.fmt(100 * Double(found) / Double(max(1, pairs)), 1)) %)")
+
+        if let jsonl {
+            var text = ""
+            for i in 0..<count {
+                text += OfferExport.encode(["id": i + 1, "text": OfferGrouper.shingleText(offers[i])], pretty: false) + "\n"
+            }
+            try text.write(toFile: jsonl, atomically: true, encoding: .utf8)
+            print("wrote \(jsonl)")
+        }
+
+        // Through the store: save the offers (not timed), group from scratch, then a nightly run adds new offers.
+        guard storeCount > 0 else { return }
+        let count = min(count, storeCount)
+        let folder = NSTemporaryDirectory() + "homeshore-dedup-bench-\(getpid())"
+        try? FileManager.default.removeItem(atPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try OfferStore(folder: folder)
+        start = Measure.now()
+        _ = try store.save(Array(offers[0..<count]), run: nil)
+        print("store   saved \(count) offers in \(Measure.fmt(Measure.now() - start, 1)) s (facets included; not grouping)")
+        Measure.resetPeak()
+        start = Measure.now()
+        let all = try store.regroupAll()
+        let storeScratch = Measure.now() - start
+        print("store   from scratch  offers \(all.grouped)  seconds \(Measure.fmt(storeScratch, 2))  "
+            + "offers/s \(Int(Double(count) / storeScratch))  peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))")
+        _ = try store.save(Array(offers[count..<(count + added)]), run: nil)
+        Measure.resetPeak()
+        start = Measure.now()
+        let nightly = try store.assignGroups()
+        let storeMore = Measure.now() - start
+        print("store   add \(nightly.grouped) to \(count)  joined \(nightly.joined)  stored compared \(nightly.candidatesLoaded)  "
+            + "seconds \(Measure.fmt(storeMore, 3))  (\(Measure.fmt(100 * storeMore / storeScratch, 2)) % of from scratch)  "
+            + "peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))")
+    }
+}
