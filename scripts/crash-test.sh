@@ -31,11 +31,13 @@ PY
 }
 
 offers() {
-    "$bin" export --config "$work/sources.yaml" --cache "$1" --format jsonl | python3 -c '
+    # Every copy (--all-copies), without row ids, times and the duplicate groups: groups are a view computed over the
+    # offers, and which copy fronts a group may differ with the order offers were first stored in.
+    "$bin" export --all-copies --config "$work/sources.yaml" --cache "$1" --format jsonl | python3 -c '
 import json, sys
 rows = [json.loads(l) for l in sys.stdin]
 for r in rows:
-    for k in ("id", "first_seen", "last_seen", "group_id"): r.pop(k, None)
+    for k in ("id", "first_seen", "last_seen", "group_id", "sources", "urls"): r.pop(k, None)
 print(json.dumps(sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)), sort_keys=True))'
 }
 
