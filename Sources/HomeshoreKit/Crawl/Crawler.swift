@@ -120,13 +120,6 @@ public final class Crawler: Sendable {
                 if outcomes[i].status == "ok" { outcomes[i].status = "broken" }
             }
         }
-        let hostNotes = pages.messages
-        if !hostNotes.isEmpty {
-            for i in outcomes.indices {
-                let hosts = Set(sources.first { $0.name == outcomes[i].source }!.start.compactMap(FetchOptions.hostKey(for:)))
-                outcomes[i].warnings += hostNotes.filter { note in hosts.contains { note.hasPrefix($0) } }
-            }
-        }
         // Grouping runs once the writer has saved every batch: new offers are compared with each other and with the
         // stored offers sharing a blocking key (issue 5).
         if session.storeFailure == nil {

@@ -36,7 +36,6 @@ final class PoliteFetcher: @unchecked Sendable {
     private var robots: [String: RobotsState] = [:]
     private var backedOff: [String: Double] = [:]
     private var crawlDelays: [String: Double] = [:]
-    private var notes: [String] = []
     private let timers = DispatchQueue(label: "homeshore.retry", attributes: .concurrent)
     /// Where stored pages are read after a 304.
     private let lookups = DispatchQueue(label: "homeshore.cache-lookup", attributes: .concurrent)
@@ -49,9 +48,6 @@ final class PoliteFetcher: @unchecked Sendable {
         self.timing = timing
     }
 
-    /// Host-level messages gathered during the crawl (robots.txt failures, long Crawl-delays).
-    var messages: [String] { lock.withLock { notes } }
-
     /// Fetches a page; `completion` runs on the network thread, a timer thread or a cache-lookup thread and must
     /// return quickly.
     func get(_ url: String, completion: @escaping @Sendable (PageOutcome) -> Void) {
@@ -60,15 +56,17 @@ final class PoliteFetcher: @unchecked Sendable {
             return
         }
         withRobots(host: host) { [self] in
-            let verdict: String? = lock.withLock {
+            let verdict: PageOutcome? = lock.withLock {
                 switch robots[host] {
-                case .skipped(let why): return why
-                case .ready(let rules): return rules.allows(url) ? nil : "\(url): disallowed by robots.txt"
+                // A host skipped for the run (robots.txt unreachable, Crawl-delay too long) is a failure of the
+                // source: nothing could be read, and it must not look like a quiet source with no offers.
+                case .skipped(let why): return .failed("\(url): not fetched: \(why)")
+                case .ready(let rules): return rules.allows(url) ? nil : .disallowed("\(url): disallowed by robots.txt")
                 default: return nil
                 }
             }
             if let verdict {
-                completion(.disallowed(verdict))
+                completion(verdict)
                 return
             }
             let headers = (try? cache?.conditionalHeaders(for: url)) ?? []
@@ -270,7 +268,6 @@ final class PoliteFetcher: @unchecked Sendable {
         let waiting: [@Sendable () -> Void] = lock.withLock {
             guard case .loading(let waiting) = robots[host] else { return [] }
             robots[host] = state
-            if case .skipped(let why) = state { notes.append(why) }
             return waiting
         }
         for run in waiting { run() }

@@ -48,8 +48,8 @@ import Testing
         run.site.fault("/robots.txt") { hit, _ in hit == 1 ? .html("busy", status: status) : nil }
         let outcome = try await run.crawl()
         #expect(run.site.hitCount("/list.html") == 0)
-        #expect(outcome.disallowed == 1)
-        #expect(outcome.warnings.contains { $0.contains("robots.txt answered HTTP \(status)") })
+        #expect(outcome.status == "failed")
+        #expect(outcome.errors.contains { $0.contains("/list.html: not fetched") && $0.contains("robots.txt answered HTTP \(status)") })
         // Not remembered as a success: the next run asks again and crawls.
         let again = try await run.crawl()
         #expect(run.site.hitCount("/robots.txt") == 2)
@@ -62,7 +62,8 @@ import Testing
         run.site.robots("User-agent: *\nCrawl-delay: 60\n")
         let outcome = try await run.crawl()
         #expect(run.site.hitCount("/list.html") == 0)
-        #expect(outcome.warnings.contains { $0.contains("Crawl-delay of 60 s") })
+        #expect(outcome.status == "failed")
+        #expect(outcome.errors.contains { $0.contains("Crawl-delay of 60 s") })
     }
 
     @Test func aModestCrawlDelayIsHonoured() async throws {
