@@ -41,14 +41,19 @@ for r in rows:
 print(json.dumps(sorted(rows, key=lambda r: json.dumps(r, sort_keys=True)), sort_keys=True))'
 }
 
+start=$(date +%s%N)
 "$bin" crawl --config "$work/sources.yaml" --cache "$work/clean" >/dev/null || true
+span_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$span_ms" -gt 20 ] || span_ms=20
 offers "$work/clean" >"$work/clean.json"
 
 killed=0
 for i in $(seq 1 "$trials"); do
     "$bin" crawl --config "$work/sources.yaml" --cache "$work/killed" >/dev/null 2>&1 &
     pid=$!
-    sleep "0.$(printf '%03d' $((RANDOM % 400)))"
+    # A random moment within the time a whole crawl takes (measured on the clean crawl above).
+    ms=$((RANDOM % span_ms))
+    sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
     if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); fi
     wait "$pid" 2>/dev/null || true
     if [ -f "$work/killed/homeshore.sqlite" ]; then
