@@ -28,19 +28,13 @@ extension Homeshore {
         @Flag(help: "For Excel: BOM, ';' separator, CRLF (CSV only).")
         var excel = false
 
-        @Flag(help: "One row per copy of a job (per board) instead of one row per job.")
-        var allCopies = false
-
         func validate() throws {
             if excel && format != .csv { throw ValidationError("--excel applies to --format csv only") }
         }
 
         func run() async throws {
             let store = try global.workspace.openStore()
-            var query = filters.query
-            query.onePerGroup = !allCopies
-            let offers = try store.offers(matching: query)
-            let scores = try EmployerReport.scores(in: store)
+            let (offers, scores) = try filters.offers(in: store)
             let text: String
             switch format {
             case .csv: text = OfferExport.csv(offers, excel: excel, scores: scores)

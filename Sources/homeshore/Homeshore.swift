@@ -83,6 +83,9 @@ struct OfferFilters: ParsableArguments {
         return parsed
     }
 
+    @Flag(help: "Show every copy of a job (one line per board) instead of one line per job.")
+    var allCopies = false
+
     func validate() throws {
         if let remote { _ = try Self.parse(remote, as: OfferFacets.Remote.self, option: "--remote") }
         for c in contracts { _ = try Self.parse(c, as: OfferFacets.Contract.self, option: "--contract") }
@@ -100,5 +103,14 @@ struct OfferFilters: ParsableArguments {
             contracts: contracts.compactMap { try? Self.parse($0, as: OfferFacets.Contract.self, option: "") },
             payPeriod: payPeriod.flatMap { try? Self.parse($0, as: OfferFacets.PayPeriod.self, option: "") },
             channels: channels.compactMap { try? Self.parse($0, as: OfferFacets.Channel.self, option: "") })
+    }
+}
+
+extension OfferFilters {
+    /// The offers these filters select (one per job unless `--all-copies`), with their employers' scores.
+    func offers(in store: OfferStore) throws -> ([StoredOffer], [Int64: EmployerScore]) {
+        var query = self.query
+        query.onePerGroup = !allCopies
+        return (try store.offers(matching: query), try EmployerReport.scores(in: store))
     }
 }

@@ -17,15 +17,9 @@ extension Homeshore {
         @Flag(help: "Print JSON (the export's keys, typed values).")
         var json = false
 
-        @Flag(help: "Show every copy of a job (one line per board) instead of one line per job.")
-        var allCopies = false
-
         func run() async throws {
             let store = try global.workspace.openStore()
-            var query = filters.query
-            query.onePerGroup = !allCopies
-            let offers = try store.offers(matching: query)
-            let scores = try EmployerReport.scores(in: store)
+            let (offers, scores) = try filters.offers(in: store)
             print(json ? OfferExport.json(offers, lines: false, scores: scores) : Summary.offers(offers, scores: scores),
                 terminator: json ? "" : "\n")
         }

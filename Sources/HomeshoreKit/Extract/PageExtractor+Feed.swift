@@ -46,15 +46,7 @@ extension PageExtractor {
             offer.employer = source.employer ?? entry.author.map(HTMLText.normalizeSpace)
             offer.contract = ContractText.fromEmploymentTypes(entry.categories)
             offer.remote = entry.categories.lazy.compactMap(RemoteText.classify).first
-            var fields: [OfferField: String] = [:]
-            var missing: [OfferField] = []
-            for (field, selector) in source.fields.sorted(by: { $0.key < $1.key }) {
-                if let value = try document.string(selector, in: node), !value.isEmpty {
-                    fields[field] = value
-                } else {
-                    missing.append(field)
-                }
-            }
+            let (fields, missing) = try recipeFields(in: document, item: node)
             if !fields.isEmpty {
                 offer = offer.overlaid(with: RecipeValues.offer(from: fields, source: source.name, page: base))
             }

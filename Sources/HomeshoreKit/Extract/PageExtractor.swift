@@ -66,15 +66,7 @@ public struct PageExtractor: Sendable {
         let document = try HTMLDocument(utf8: PageScan.strippingScriptsAndStyles(decoded.utf8), url: page.url)
         if let items = source.items {
             for node in try document.select(items) {
-                var fields: [OfferField: String] = [:]
-                var missing: [OfferField] = []
-                for (field, selector) in source.fields.sorted(by: { $0.key < $1.key }) {
-                    if let value = try document.string(selector, in: node), !value.isEmpty {
-                        fields[field] = value
-                    } else {
-                        missing.append(field)
-                    }
-                }
+                let (fields, missing) = try recipeFields(in: document, item: node)
                 var offer = RecipeValues.offer(from: fields, source: source.name, page: page)
                 var detailURL: String?
                 if let follow = source.follow {
@@ -93,6 +85,21 @@ public struct PageExtractor: Sendable {
             if resolved != page.url { result.next = resolved }
         }
         return result
+    }
+
+    /// The values the source's `fields:` select in one item, and the fields that came out empty.
+    /// - Throws: ``HTMLError`` when a selector cannot be evaluated.
+    func recipeFields(in document: HTMLDocument, item: HTMLNode) throws -> (values: [OfferField: String], missing: [OfferField]) {
+        var values: [OfferField: String] = [:]
+        var missing: [OfferField] = []
+        for (field, selector) in source.fields.sorted(by: { $0.key < $1.key }) {
+            if let value = try document.string(selector, in: item), !value.isEmpty {
+                values[field] = value
+            } else {
+                missing.append(field)
+            }
+        }
+        return (values, missing)
     }
 
     /// Completes a listing item with its detail page: the detail's JSON-LD JobPosting over the listing's fields,
