@@ -15,19 +15,23 @@ public final class CrawlLock {
     /// - Throws: ``CrawlError`` saying a crawl is running (with its process id) or that the file cannot be opened.
     public init(folder: String) throws {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        path = (folder as NSString).appendingPathComponent("crawl.lock")
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
+        let path = (folder as NSString).appendingPathComponent("crawl.lock")
+        // The descriptor stays a local until the lock is held: a throwing initialiser of a fully initialised class
+        // runs `deinit`, which would close the descriptor a second time (and maybe someone else's by then).
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
             throw CrawlError(description: "\(path): cannot open the lock file: \(String(cString: strerror(errno)))")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             var buffer = [UInt8](repeating: 0, count: 32)
-            let count = pread(descriptor, &buffer, 31, 0)
+            let count = pread(fd, &buffer, 31, 0)
             let holder = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines) : "?"
-            close(descriptor)
+            close(fd)
             throw CrawlError(description: "a crawl is already running on \(folder) (process \(holder)); nothing was touched")
         }
+        self.path = path
+        descriptor = fd
         let pid = "\(getpid())\n"
         _ = ftruncate(descriptor, 0)
         _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }

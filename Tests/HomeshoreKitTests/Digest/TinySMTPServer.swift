@@ -41,15 +41,20 @@ final class TinySMTPServer: @unchecked Sendable {
         Thread { [self] in acceptLoop() }.start()
     }
 
+    /// Wakes the accept loop, which closes the listener itself: closing it here could let the loop, back from a
+    /// session, call `accept` on a descriptor number that another test has been given meanwhile.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
         while true {
             let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }
+            guard client >= 0 else {
+                if errno == EINTR { continue }
+                close(listener)
+                return
+            }
             serve(client)
             close(client)
         }

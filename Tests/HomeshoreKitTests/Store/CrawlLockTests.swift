@@ -14,3 +14,29 @@ import Testing
         _ = try CrawlLock(folder: folder.path)
     }
 }
+
+/// A refused lock closes its descriptor once: closing it twice closed whatever another thread had opened under the
+/// same number meanwhile (seen in CI as a loopback server whose listening socket vanished mid-test).
+@Suite struct CrawlLockDescriptorTests {
+    @Test func aRefusedLockNeverClosesAnotherThreadsDescriptor() async throws {
+        let folder = TemporaryFolder()
+        let held = try CrawlLock(folder: folder.path)
+        let path = folder.path
+        let attempts = Task.detached {
+            for _ in 0..<20_000 { _ = try? CrawlLock(folder: path) }
+        }
+        let lost = Task.detached { () -> Int in
+            var lost = 0
+            for _ in 0..<20_000 {
+                let fd = open("/dev/null", O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { continue }
+                sched_yield()
+                if fcntl(fd, F_GETFD) == -1 { lost += 1 } else { close(fd) }
+            }
+            return lost
+        }
+        await attempts.value
+        #expect(await lost.value == 0, "descriptors closed behind their owner's back")
+        withExtendedLifetime(held) {}
+    }
+}
