@@ -37,7 +37,7 @@ final class PoliteFetcher: @unchecked Sendable {
     private var backedOff: [String: Double] = [:]
     private var crawlDelays: [String: Double] = [:]
     private let timers = DispatchQueue(label: "homeshore.retry", attributes: .concurrent)
-    /// Where stored pages are read after a 304.
+    /// Where stored pages are read after a 304, and fetched pages checked for blocks: off the network thread.
     private let lookups = DispatchQueue(label: "homeshore.cache-lookup", attributes: .concurrent)
 
     init(fetcher: Fetcher, cache: HTTPCache?, productToken: String, ignoreRobots: Set<String> = [], timing: Timing = Timing()) {
@@ -101,13 +101,16 @@ final class PoliteFetcher: @unchecked Sendable {
                 }
             case 200..<300:
                 relax(host)
-                let decoded = Charset.decode(response.body, contentType: response.contentType)
-                if let block = BlockDetector.block(status: response.status, utf8: decoded.utf8) {
-                    completion(.blocked("\(url): \(block)"))
-                } else if decoded.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
-                    completion(.failed("\(url): HTTP \(response.status) with an empty page"))
-                } else {
-                    completion(.fetched(response))
+                // Decoding and looking for a block page cost as much as a transfer: done off the network thread.
+                lookups.async {
+                    let decoded = Charset.decode(response.body, contentType: response.contentType)
+                    if let block = BlockDetector.block(status: response.status, utf8: decoded.utf8) {
+                        completion(.blocked("\(url): \(block)"))
+                    } else if decoded.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+                        completion(.failed("\(url): HTTP \(response.status) with an empty page"))
+                    } else {
+                        completion(.fetched(response))
+                    }
                 }
             case 429, 503:
                 let retryAfter = response.headers["retry-after"].flatMap { Self.retryAfter($0, now: Date()) }

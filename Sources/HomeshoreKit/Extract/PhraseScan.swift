@@ -14,8 +14,15 @@ struct Phrase: Sendable {
     /// The phrase's longest run of ASCII bytes; empty when it has none (then Foundation is always asked).
     let anchor: [UInt8]
 
+    /// The phrase's UTF-8.
+    let bytes: [UInt8]
+    /// `Phrase.isPlain(text)`.
+    let isPlain: Bool
+
     init(_ text: String) {
         self.text = text
+        bytes = Array(text.utf8)
+        isPlain = Phrase.isPlain(text)
         var best: [UInt8] = [], run: [UInt8] = []
         for byte in text.utf8 {
             if byte < 0x80 {
@@ -31,9 +38,43 @@ struct Phrase: Sendable {
     }
 
     /// Whether `text` (lower-cased when the phrase is) contains the phrase, as `text.contains(phrase)` says.
-    func found(in text: String) -> Bool {
+    /// - Parameter plain: `Phrase.isPlain(text)`, when the caller computed it once for several phrases.
+    func found(in text: String, plain: Bool = false) -> Bool {
         if !anchor.isEmpty, !Phrase.bytes(of: text, contain: anchor) { return false }
+        if plain && isPlain { return Phrase.bytes(of: text, contain: bytes) }
         return text.contains(self.text)
+    }
+
+    /// `text.lowercased()`, made from a table for scalars below U+0300 (lower-casing one of them does not depend on
+    /// its neighbours: the one context rule, the final sigma, is about U+03A3), by the standard library otherwise.
+    static func lowercased(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+            } else if v < 0x300 {
+                out.append(contentsOf: lowerTable[Int(v) - 0x80])
+            } else {
+                return text.lowercased()
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The lower case of U+0080 to U+02FF, as UTF-8.
+    private static let lowerTable: [[UInt8]] = (0x80..<0x300).map { Array(String(Unicode.Scalar($0)!).lowercased().utf8) }
+
+    /// True when every scalar is below U+0300 or is punctuation or a currency sign of U+2010–U+2027 and
+    /// U+20A0–U+20C0. No such scalar is a combining mark, an extender or a singleton of canonical equivalence,
+    /// so between two plain texts Foundation's `contains` is a search of bytes: every scalar is a Character and
+    /// two plain texts are canonically equivalent only when they are the same bytes.
+    static func isPlain(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            let v = scalar.value
+            return v < 0x300 || (0x2010...0x2027).contains(v) || (0x20A0...0x20C0).contains(v)
+        }
     }
 
     /// Whether the UTF-8 of `text` contains `needle` as a run of bytes.

@@ -4,10 +4,11 @@ import Foundation
 public enum RemoteText {
     /// `full`, `hybrid` or `on_site`, or nil when the text does not say.
     public static func classify(_ text: String) -> String? {
-        let t = Phrase.replacing("’", with: "'", in: text.lowercased())
-        if Badge.hybrid.contains(where: { $0.found(in: t) }) { return "hybrid" }
-        if Badge.full.contains(where: { $0.found(in: t) }) { return "full" }
-        if Badge.onSite.contains(where: { $0.found(in: t) }) { return "on_site" }
+        let t = Phrase.replacing("’", with: "'", in: Phrase.lowercased(text))
+        let plain = Phrase.isPlain(t)
+        if Badge.hybrid.contains(where: { $0.found(in: t, plain: plain) }) { return "hybrid" }
+        if Badge.full.contains(where: { $0.found(in: t, plain: plain) }) { return "full" }
+        if Badge.onSite.contains(where: { $0.found(in: t, plain: plain) }) { return "on_site" }
         return nil
     }
 
@@ -38,10 +39,11 @@ public enum RemoteText {
     /// `full`, `hybrid` or `on_site` from an offer's running text (title and description), on explicit phrases
     /// only: a description's "temps partiel" is about hours, not about remote work.
     public static func fromText(_ text: String) -> String? {
-        let t = Phrase.replacing("\u{00A0}", with: " ", in: Phrase.replacing("’", with: "'", in: text.lowercased()))
-        if Running.hybrid.contains(where: { $0.found(in: t) }) { return "hybrid" }
-        if Running.full.contains(where: { $0.found(in: t) }) { return "full" }
-        if Running.onSite.contains(where: { $0.found(in: t) }) { return "on_site" }
+        let t = Phrase.replacing("\u{00A0}", with: " ", in: Phrase.replacing("’", with: "'", in: Phrase.lowercased(text)))
+        let plain = Phrase.isPlain(t)
+        if Running.hybrid.contains(where: { $0.found(in: t, plain: plain) }) { return "hybrid" }
+        if Running.full.contains(where: { $0.found(in: t, plain: plain) }) { return "full" }
+        if Running.onSite.contains(where: { $0.found(in: t, plain: plain) }) { return "on_site" }
         return nil
     }
 }

@@ -41,7 +41,7 @@ extension FacetExtractor {
             func covered(_ r: Range<String.Index>) -> Bool { marks.contains { $0.0.overlaps(r) } }
             for (words, required) in markerGroups {
                 for w in words {
-                    for r in f.wordRanges(of: w) where !covered(r) { marks.append((r, required)) }
+                    for r in s.wordRanges(of: w) where !covered(r) { marks.append((r, required)) }
                 }
             }
             let lead = f.hasPrefix(" materiel :") || f.hasPrefix(" equipement :") || f.hasPrefix(" prerequis")
@@ -49,7 +49,7 @@ extension FacetExtractor {
             var seenItem: Set<OfferFacets.Equipment> = []
             for (item, words) in itemWords {
                 for w in words {
-                    for r in f.wordRanges(of: w) where !seenItem.contains(item) {
+                    for r in s.wordRanges(of: w) where !seenItem.contains(item) {
                         if covered(r) { continue }
                         if item == .internet && w == "fournisseur" { continue }
                         // The nearest marker decides; with none, a "Matériel :" line lists what to bring.
@@ -60,7 +60,7 @@ extension FacetExtractor {
                         if required {
                             seenItem.insert(item)
                             var value = item
-                            if item == .computer && f.hasWord(["windows"]) { value = .windowsPC }
+                            if item == .computer && s.hasWord(["windows"]) { value = .windowsPC }
                             if !result.contains(where: { $0.value == value }) { result.append(.init(value, evidence: s.original)) }
                         }
                     }
@@ -95,9 +95,9 @@ extension FacetExtractor {
     static let paidWords = ["remuneree", "remunere", "payee", "paye", "paid", "retribuee", "remuneree au smic"]
 
     static func training(_ text: FacetText) -> OfferFacets.Facet<OfferFacets.Training> {
-        for s in text.sentences where s.folded.hasWord(trainingWords) {
-            if s.folded.hasWord(unpaidWords) { return .init(.unpaid, evidence: s.original) }
-            if s.folded.hasWord(paidWords) { return .init(.paid, evidence: s.original) }
+        for s in text.sentences where s.hasWord(trainingWords) {
+            if s.hasWord(unpaidWords) { return .init(.unpaid, evidence: s.original) }
+            if s.hasWord(paidWords) { return .init(.paid, evidence: s.original) }
         }
         return .init(.unknown, evidence: nil)
     }

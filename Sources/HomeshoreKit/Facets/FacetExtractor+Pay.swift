@@ -119,8 +119,8 @@ extension FacetExtractor {
         let mentions = (salaryText.map(money) ?? []) + money(text)
         let acts = mentions.filter { $0.period == .act }
         let percentPay = text.sentences.first { s in
-            percentSign.found(in: s.folded) && s.folded.hasWord(payWords + ["commission"])
-                && !s.folded.hasWord(["teletravail", "remote", "a distance"])
+            percentSign.found(in: s.folded) && s.hasWord(payWords + ["commission"])
+                && !s.hasWord(["teletravail", "remote", "a distance"])
         }
         let actSentence = find(text, actPart)
         pay.perAct = !acts.isEmpty || actSentence != nil || percentPay != nil

@@ -29,8 +29,8 @@ extension FacetExtractor {
         for s in text.sentences {
             let ns = s.folded as NSString
             let whole = NSRange(location: 0, length: ns.length)
-            if full == nil, let r = s.folded.firstWord(fullTimeWords), !negated(s, r) { full = s }
-            if part == nil, let r = s.folded.firstWord(partTimeWords), !negated(s, r) {
+            if full == nil, let r = s.firstWord(fullTimeWords), !negated(s, r) { full = s }
+            if part == nil, let r = s.firstWord(partTimeWords), !negated(s, r) {
                 // "temps partiel possible", "temps plein ou temps partiel au choix": an option, not the job.
                 let rest = s.folded[r.upperBound...]
                 if !(rest.hasPrefix(" possible") || rest.hasPrefix(" envisageable")) { part = s }
@@ -40,11 +40,11 @@ extension FacetExtractor {
                 if m.range(at: 2).location != NSNotFound { value += (Double(ns.substring(with: m.range(at: 2))) ?? 0) / 60 }
                 if value > 0 && value <= 48 { perWeek = (value, s) }
             }
-            if perWeek == nil, s.folded.hasWord(partTimeWords + fullTimeWords + ["cdi", "cdd", "contrat", "interim"]),
+            if perWeek == nil, s.hasWord(partTimeWords + fullTimeWords + ["cdi", "cdd", "contrat", "interim"]),
                s.mayHoldDigits, !partTimePossible.found(in: s.folded) {
                 for m in looseHours.matches(in: s.folded, range: whole) {
                     let value = Double(ns.substring(with: m.range(at: 1))) ?? 0
-                    if s.folded.hasWord(partTimeWords) && value >= 5 && value < 35 || value == 35 || value == 39 {
+                    if s.hasWord(partTimeWords) && value >= 5 && value < 35 || value == 35 || value == 39 {
                         perWeek = (value, s)
                         break
                     }
@@ -54,7 +54,7 @@ extension FacetExtractor {
                let v = Double(ns.substring(with: m.range(at: 1))), v <= 6 {
                 part = s
             }
-            if part == nil, s.mayCountDays, workDays.firstMatch(in: s.folded, range: whole) != nil, !s.folded.hasWord(remoteContext) {
+            if part == nil, s.mayCountDays, workDays.firstMatch(in: s.folded, range: whole) != nil, !s.hasWord(remoteContext) {
                 part = s
             }
         }
@@ -119,7 +119,7 @@ extension FacetExtractor {
         var result: [OfferFacets.Facet<OfferFacets.Channel>] = []
         for (channel, words) in channelWords {
             let s = find(text, words) { s, r in
-                !s.folded.hasWord(applyingWords) && !negated(s, r, window: 12)
+                !s.hasWord(applyingWords) && !negated(s, r, window: 12)
                     && !(channel == .phone && s.folded[r.upperBound...].hasPrefix(" personnel"))
             }
             if let s { result.append(.init(channel, evidence: s.original)) }
@@ -172,15 +172,15 @@ extension FacetExtractor {
         var result: [OfferFacets.Facet<OfferFacets.JobTask>] = []
         let notNegated: (FacetText.Sentence, Range<String.Index>) -> Bool = { s, r in !negated(s, r, window: 12) }
         if let s = find(text, inboundWords, where: notNegated) ?? text.sentences.first(where: { s in
-            s.folded.hasWord(phoneWords) && s.folded.hasWord(handlingVerbs)
+            s.hasWord(phoneWords) && s.hasWord(handlingVerbs)
                 && !Phrase.replacing("apres-vente", with: "", in: s.folded).hasWord(outboundWords)
-                && !s.folded.hasWord(applyingWords)
+                && !s.hasWord(applyingWords)
         }) {
             result.append(.init(.inbound, evidence: s.original))
         }
         if let s = find(text, outboundWords, where: { s, r in notNegated(s, r) && !s.folded[..<r.lowerBound].hasSuffix("apres-") }) { result.append(.init(.outbound, evidence: s.original)) }
         if let s = find(text, afterSalesWords, where: notNegated) ?? text.sentences.first(where: { s in
-            s.folded.hasWord(["remboursements", "remboursement"]) && s.folded.hasWord(["colis", "commande", "commandes", "livraison"])
+            s.hasWord(["remboursements", "remboursement"]) && s.hasWord(["colis", "commande", "commandes", "livraison"])
         }) {
             result.append(.init(.afterSales, evidence: s.original))
         }

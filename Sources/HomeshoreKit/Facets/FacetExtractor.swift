@@ -40,7 +40,7 @@ public enum FacetExtractor {
     {
         for sentence in text.sentences {
             for phrase in phrases {
-                for range in sentence.folded.wordRanges(of: phrase) where accept(sentence, range) { return sentence }
+                for range in sentence.wordRanges(of: phrase) where accept(sentence, range) { return sentence }
             }
         }
         return nil
@@ -96,7 +96,7 @@ public enum FacetExtractor {
         if let s = find(text, onSiteStrong) { return .init(.onSite, evidence: s.original) }
         if let s = find(text, hybridWords, where: { s, r in !negated(s, r) }) { return .init(.hybrid, evidence: s.original) }
         // "télétravail 2 jours par semaine", "3 days from home": days counted with a remote or office word.
-        for s in text.sentences where s.mayCountDays && s.folded.hasWord(remoteContext) {
+        for s in text.sentences where s.mayCountDays && s.hasWord(remoteContext) {
             let ns = s.folded as NSString
             for m in daysPattern.matches(in: s.folded, range: NSRange(location: 0, length: ns.length)) {
                 let phrase = ns.substring(with: m.range)
@@ -146,7 +146,7 @@ public enum FacetExtractor {
         for s in text.sentences {
             for (contract, words) in contractWords {
                 for word in words {
-                    for r in s.folded.wordRanges(of: word) where !negated(s, r, window: 40) {
+                    for r in s.wordRanges(of: word) where !negated(s, r, window: 40) {
                         let start = s.folded.index(r.lowerBound, offsetBy: -22, limitedBy: s.folded.startIndex) ?? s.folded.startIndex
                         let before = String(s.folded[start..<r.lowerBound])
                         if prospectBefore.contains(where: { before.hasSuffix($0 + " ") }) { continue }
@@ -156,7 +156,7 @@ public enum FacetExtractor {
                 }
             }
             for word in independentWords {
-                for r in s.folded.wordRanges(of: word) where !negated(s, r) { add(.freelance, s.original) }
+                for r in s.wordRanges(of: word) where !negated(s, r) { add(.freelance, s.original) }
             }
         }
         if let given = offer.contract, let token = ContractText.normalise(given),

@@ -83,4 +83,52 @@ enum FacetFold {
         }
         return result
     }
+
+    /// A 512-bit set of the hashed byte pairs of a text: a quick "cannot occur" for the whole-word search, which
+    /// runs for hundreds of phrases on every sentence of every offer.
+    ///
+    /// Sound for what `wordMatches` and `String.wordRangesReference` can find: a phrase that is ASCII and free of
+    /// `;`, `` ` `` and `K` has no canonical equivalent but its own bytes, so each of its byte pairs is in any text
+    /// where it occurs; for any other phrase `mayHold` says yes and the full search decides.
+    struct BytePairs: Sendable {
+        private var bits = SIMD8<UInt64>(repeating: 0)
+
+        init(_ text: String) {
+            var bits = SIMD8<UInt64>(repeating: 0)
+            var previous: UInt8?
+            for byte in text.utf8 {
+                if let previous {
+                    let h = Self.hash(previous, byte)
+                    bits[h >> 6] |= 1 << UInt64(h & 63)
+                }
+                previous = byte
+            }
+            self.bits = bits
+        }
+
+        static func hash(_ a: UInt8, _ b: UInt8) -> Int {
+            Int(((UInt32(a) &* 0x9E37_79B1) ^ (UInt32(b) &* 0x85EB_CA77)) >> 23)
+        }
+
+        /// False only when `phrase` (a trailing `*` aside) cannot occur in the text.
+        func mayHold(_ phrase: String) -> Bool {
+            phrase.utf8.withContiguousStorageIfAvailable { bytes in
+                var n = bytes.count
+                if n > 0 && bytes[n - 1] == UInt8(ascii: "*") { n -= 1 }
+                var i = 0
+                while i < n {
+                    let b = bytes[i]
+                    if b >= 0x80 || b == UInt8(ascii: ";") || b == UInt8(ascii: "`") || b == UInt8(ascii: "K") { return true }
+                    i += 1
+                }
+                i = 1
+                while i < n {
+                    let h = Self.hash(bytes[i - 1], bytes[i])
+                    if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
+                    i += 1
+                }
+                return true
+            } ?? true
+        }
+    }
 }

@@ -18,10 +18,13 @@ struct FacetText {
         var mayHoldDigits: Bool
         /// False when `folded` holds neither `jour` nor `day`: the day-count patterns cannot match.
         var mayCountDays: Bool
+        /// The byte pairs of `folded`, hashed: a phrase with a pair not in it cannot occur in it.
+        var pairs: FacetFold.BytePairs
 
         init(original: String, folded: String) {
             self.original = original
             self.folded = folded
+            pairs = FacetFold.BytePairs(folded)
             var digits = false
             for byte in folded.utf8 where byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) {
                 digits = true
@@ -114,9 +117,15 @@ struct FacetText {
         let scalars = text.unicodeScalars
         guard scalars.allSatisfy(FacetFold.standsAlone) else { return splitReference(text) }
         var result: [String] = []
+        // `trimmingCharacters(in: .whitespaces)` (Zs and tab) on scalars, which are Characters here.
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
         func add(_ piece: Substring) {
-            let trimmed = String(piece).trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty { result.append(trimmed) }
+            let scalars = piece.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return }
+            let last = scalars.lastIndex(where: { !isBlank($0) })!
+            result.append(String(scalars[first...last]))
         }
         var start = scalars.startIndex
         var i = scalars.startIndex
@@ -174,6 +183,23 @@ struct FacetText {
         let trimmed = current.trimmingCharacters(in: .whitespaces)
         if !trimmed.isEmpty { result.append(trimmed) }
         return result
+    }
+}
+
+extension FacetText.Sentence {
+    /// `folded.wordRanges(of:)`, answered at once when a byte pair of the phrase is missing from the sentence.
+    func wordRanges(of phrase: String) -> [Range<String.Index>] {
+        pairs.mayHold(phrase) ? folded.wordRanges(of: phrase) : []
+    }
+
+    /// True when any of the phrases occurs in `folded` as whole words.
+    func hasWord(_ phrases: [String]) -> Bool {
+        phrases.contains { !wordRanges(of: $0).isEmpty }
+    }
+
+    /// The first range in `folded` of any of the phrases, as whole words.
+    func firstWord(_ phrases: [String]) -> Range<String.Index>? {
+        phrases.flatMap { wordRanges(of: $0) }.min { $0.lowerBound < $1.lowerBound }
     }
 }
 

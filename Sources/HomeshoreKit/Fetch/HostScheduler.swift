@@ -36,10 +36,9 @@ struct HostScheduler<Item> {
 
     /// Queues `item` behind the other items of `host`.
     mutating func add(_ item: Item, host: String) {
-        var state = hosts[host] ?? Host()
-        if !state.isWaiting { ready.append(host) }
-        state.waiting.append(item)
-        hosts[host] = state
+        // In place: a copy of the host's state taken out of the dictionary would copy its whole queue at each add.
+        if !(hosts[host]?.isWaiting ?? false) { ready.append(host) }
+        hosts[host, default: Host()].waiting.append(item)
         waitingCount += 1
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Tells a block or challenge page (Cloudflare's "Just a moment...", a captcha wall, "access denied", Imperva) from
 /// an ordinary page, so that a block is reported as such and never read as "no offers".
@@ -25,46 +28,62 @@ public enum BlockDetector {
     static let shortPage = 1_500
 
     /// Decides whether a page is a block or a challenge.
+    ///
+    /// Runs on every page fetched, so it works on bytes: markers and phrases are searched with `memmem`, the text
+    /// is lower-cased as ASCII, and Characters are counted only for a page short enough to be a wall.
     /// - Parameters:
     ///   - status: the HTTP status (403 and 429 make a short page with a block phrase a block more surely).
     ///   - utf8: the body, as UTF-8.
     /// - Returns: what was seen, or nil for an ordinary page.
     public static func block(status: Int, utf8: [UInt8]) -> Block? {
-        let head = String(decoding: utf8.prefix(400_000), as: UTF8.self)
+        let head = utf8.prefix(400_000)
         // Signatures that only interstitials carry (ordinary pages may load challenge-platform scripts, but the
         // challenge options object is written only into the challenge page itself).
-        if head.contains("window._cf_chl_opt") || head.contains("_cf_chl_opt={") || head.contains("_cf_chl_opt =") {
+        if Bytes.contains(head, "window._cf_chl_opt") || Bytes.contains(head, "_cf_chl_opt={") || Bytes.contains(head, "_cf_chl_opt =") {
             return Block(kind: "Cloudflare challenge", evidence: title(of: head) ?? "_cf_chl_opt")
         }
-        if head.contains("_Incapsula_Resource") && (head.contains("Incapsula incident") || utf8.count < 20_000) {
+        if Bytes.contains(head, "_Incapsula_Resource") && (Bytes.contains(head, "Incapsula incident") || utf8.count < 20_000) {
             return Block(kind: "Imperva/Incapsula block", evidence: "_Incapsula_Resource")
         }
-        let text = visibleText(utf8.prefix(400_000)).lowercased()
-        if text.contains("error code 1020") || (text.contains("cloudflare") && text.contains("ray id") && text.count < 4_000) {
+        let visible = visibleBytes(head)
+        let lowered = ArraySlice(visible.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+        // Characters are never more than bytes, and never fewer than a quarter of them.
+        func characters(below limit: Int) -> Bool {
+            if visible.count < limit { return true }
+            if visible.count >= 4 * limit { return false }
+            return String(decoding: visible, as: UTF8.self).count < limit
+        }
+        if Bytes.contains(lowered, "error code 1020")
+            || (Bytes.contains(lowered, "cloudflare") && Bytes.contains(lowered, "ray id") && characters(below: 4_000))
+        {
             return Block(kind: "Cloudflare block", evidence: title(of: head) ?? "Ray ID")
         }
         if let title = title(of: head)?.lowercased(), title == "just a moment..." || title.hasPrefix("attention required") {
             return Block(kind: "Cloudflare challenge", evidence: title)
         }
         let limit = (status == 403 || status == 429) ? shortPage * 3 : shortPage
-        if text.count <= limit, let phrase = phrases.first(where: text.contains) {
-            return Block(kind: status == 429 ? "rate limited" : "challenge or block page", evidence: "\"\(phrase)\"")
+        if characters(below: limit + 1) {
+            let text = ArraySlice(String(decoding: visible, as: UTF8.self).lowercased().utf8)
+            if let phrase = phrases.first(where: { Bytes.contains(text, $0) }) {
+                return Block(kind: status == 429 ? "rate limited" : "challenge or block page", evidence: "\"\(phrase)\"")
+            }
         }
         return nil
     }
 
-    static func title(of html: String) -> String? {
-        guard let open = html.range(of: "<title", options: .caseInsensitive),
-            let close = html[open.upperBound...].firstIndex(of: ">"),
-            let end = html.range(of: "</title", options: .caseInsensitive, range: close..<html.endIndex)
+    /// The page's `<title>`, spaces collapsed, or nil.
+    static func title(of html: ArraySlice<UInt8>) -> String? {
+        guard let open = Bytes.firstRange(of: "<title", in: html, caseInsensitive: true),
+            let close = html[open.upperBound...].firstIndex(of: UInt8(ascii: ">")),
+            let end = Bytes.firstRange(of: "</title", in: html[close...], caseInsensitive: true)
         else { return nil }
-        let title = HTMLText.normalizeSpace(String(html[html.index(after: close)..<end.lowerBound]))
+        let title = HTMLText.normalizeSpace(String(decoding: html[(close + 1)..<end.lowerBound], as: UTF8.self))
         return title.isEmpty ? nil : title
     }
 
     /// The text a browser would show, roughly: tags, scripts, styles and hidden elements' markup removed, spaces
     /// collapsed. Cheap and approximate; enough to tell a one-paragraph wall from a page of content.
-    static func visibleText(_ bytes: ArraySlice<UInt8>) -> String {
+    static func visibleBytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(min(bytes.count, 64 * 1024))
         var i = bytes.startIndex
@@ -101,6 +120,51 @@ public enum BlockDetector {
             }
             i += 1
         }
-        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        // Runs of spaces are already one space: at most one at each end.
+        if out.last == 32 { out.removeLast() }
+        if out.first == 32 { out.removeFirst() }
+        return out
+    }
+}
+
+/// Byte searches for ASCII needles.
+enum Bytes {
+    /// True when `needle` occurs in `haystack`.
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        firstRange(of: needle, in: haystack) != nil
+    }
+
+    /// The first occurrence of `needle` in `haystack` (as indexes of the slice's base), exactly or ignoring ASCII case.
+    static func firstRange(of needle: String, in haystack: ArraySlice<UInt8>, caseInsensitive: Bool = false) -> Range<Int>? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, pattern.count <= haystack.count else { return nil }
+        return haystack.withUnsafeBufferPointer { text -> Range<Int>? in
+            guard let base = text.baseAddress else { return nil }
+            if !caseInsensitive {
+                return pattern.withUnsafeBufferPointer { p -> Range<Int>? in
+                    guard let needle = p.baseAddress else { return nil }
+                    let last = text.count - p.count
+                    var from = 0
+                    while from <= last, let hit = memchr(base + from, Int32(needle[0]), last - from + 1) {
+                        let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + at, needle, p.count) == 0 {
+                            return (haystack.startIndex + at)..<(haystack.startIndex + at + p.count)
+                        }
+                        from = at + 1
+                    }
+                    return nil
+                }
+            }
+            func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+            let folded = pattern.map(lower)
+            var i = 0
+            while i + folded.count <= text.count {
+                var j = 0
+                while j < folded.count, lower(text[i + j]) == folded[j] { j += 1 }
+                if j == folded.count { return (haystack.startIndex + i)..<(haystack.startIndex + i + j) }
+                i += 1
+            }
+            return nil
+        }
     }
 }

@@ -72,9 +72,36 @@ import Testing
             for p in phrases {
                 let fast = s.wordRanges(of: p), reference = s.wordRangesReference(of: p)
                 #expect(fast == reference, "\(p) in \(s)")
+                // The sentence's byte-pair filter never hides a match.
+                let sentence = FacetText.Sentence(original: s, folded: s)
+                #expect(sentence.wordRanges(of: p) == reference, "byte pairs: \(p) in \(s)")
                 matches += fast.count
             }
         }
         #expect(matches > 1000)
+    }
+
+    @Test func lowerCasingMatchesTheStandardLibrary() throws {
+        let every = String(String.UnicodeScalarView((0x20..<0x300).compactMap(Unicode.Scalar.init)))
+        #expect(Array(Phrase.lowercased(every).utf8) == Array(every.lowercased().utf8))
+        for text in try Self.texts() {
+            #expect(Array(Phrase.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(text)")
+        }
+    }
+
+    @Test func plainPhraseSearchMatchesFoundation() throws {
+        let phrases = (RemoteText.Running.hybrid + RemoteText.Running.full + RemoteText.Running.onSite
+            + RemoteText.Badge.hybrid + RemoteText.Badge.full + RemoteText.Badge.onSite)
+        var found = 0
+        for text in try Self.texts() + Self.tricky.map({ $0 + " à domicile, télé\u{0301}travail complet" }) {
+            let t = Phrase.lowercased(text)
+            let plain = Phrase.isPlain(t)
+            for phrase in phrases {
+                let fast = phrase.found(in: t, plain: plain)
+                #expect(fast == t.contains(phrase.text), "\(phrase.text) in \(t)")
+                if fast { found += 1 }
+            }
+        }
+        #expect(found > 100)
     }
 }
