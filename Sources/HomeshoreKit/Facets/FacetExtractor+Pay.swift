@@ -98,10 +98,15 @@ extension FacetExtractor {
                 var before = ns.substring(to: range.location)
                 if let digit = before.lastIndex(where: \.isNumber) { before = String(before[before.index(after: digit)...]) }
                 before = " " + String(before.suffix(40)) + " "
+                // The nearest period after the amount: in "12 € / heure + prime par rendez-vous" the pay is hourly
+                // and the act belongs to the bonus.
                 var period: OfferFacets.PayPeriod?
-                if after.hasWord(actAfter) { period = .act }
-                if period == nil {
-                    period = periodAfter.first { after.hasWord($0.1) }?.0
+                var nearest: String.Index?
+                for (candidate, words) in [(OfferFacets.PayPeriod.act, actAfter)] + periodAfter {
+                    if let r = after.firstWord(words), nearest.map({ r.lowerBound < $0 }) ?? true {
+                        period = candidate
+                        nearest = r.lowerBound
+                    }
                 }
                 if period == nil { period = periodBefore.first { before.hasWord($0.1) }?.0 }
                 let tail = String(before.suffix(28))
@@ -132,7 +137,10 @@ extension FacetExtractor {
             pay.evidence = offer.salaryText ?? "structured data: salary"
             if let base = mentions.first(where: { !$0.secondary && $0.period != nil && $0.period != .act }) {
                 if pay.period == nil { pay.period = base.period }
-            } else if let act = acts.first {
+            } else if let act = acts.first(where: { act in
+                // The text says per act what the structured data gives per hour or month: the text is right.
+                pay.period == nil || [pay.min, pay.max].contains { $0.map { abs($0 - act.min) <= 0.01 * max(1, act.min) } ?? false }
+            }) {
                 pay.period = .act
                 pay.evidence = act.sentence.original
             }

@@ -7,7 +7,7 @@ public enum FacetExtractor {
     /// The version of these rules, stored beside each offer's facets (`offers.facets_version`). Raise it whenever a
     /// rule changes what facets an offer gets: an unchanged offer seen again (a page answered 304) keeps its stored
     /// facets only while they were made by the current rules; otherwise they are computed again at the next crawl.
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
 
     /// The facets of one offer.
     /// - Parameter offer: the offer as extracted (structured fields and text).

@@ -43,6 +43,9 @@ import Testing
         ("Salary: €26,000 per year gross.", 26000, 26000, "year"),
         ("Salary: 28k€ per year.", 28000, 28000, "year"),
         ("TJM : 180 € par jour.", 180, 180, "day"),
+        // The nearest period decides: the act belongs to the bonus.
+        ("Salaire : 12,10 € brut / heure + prime par rendez-vous honoré.", 12.1, 12.1, "hour"),
+        ("Salary: 24 000 - 28 000 € / an (gross), paid monthly.", 24000, 28000, "year"),
     ])
     func payAmounts(_ text: String, _ min: Double, _ max: Double, _ period: String) {
         let pay = facets(text).pay
@@ -51,6 +54,24 @@ import Testing
         #expect(pay.period?.rawValue == period)
         #expect(pay.currency == "EUR")
         #expect(pay.evidence == text)
+    }
+
+    /// Structured pay keeps its period unless the text gives that very amount per act.
+    @Test(arguments: [
+        (12.1, "Salaire : 12,10 € brut / heure + prime de 2 € par rendez-vous honoré.", "hour"),
+        (12.1, "Prime : 0,50 € par appel traité, en plus du salaire.", "hour"),
+        (0.5, "Rémunération : 0,50 € par appel traité.", "act"),
+    ])
+    func structuredPayAndActs(_ amount: Double, _ text: String, _ period: String) {
+        var offer = Offer(source: "t", url: "https://t.example/1")
+        offer.description = text
+        offer.salaryMin = amount
+        offer.salaryMax = amount
+        offer.salaryPeriod = "hour"
+        offer.currency = "EUR"
+        let pay = FacetExtractor.facets(for: offer).pay
+        #expect(pay.period?.rawValue == period)
+        #expect(pay.min == amount)
     }
 
     @Test(arguments: [
