@@ -136,7 +136,9 @@ public enum HTMLText {
 
 /// Accumulates text while walking a libxml2 tree, turning block boundaries into line breaks.
 private struct TextBuilder {
-    private(set) var output = ""
+    /// The text so far, as UTF-8: appending bytes is much cheaper than appending scalars to a String.
+    private var bytes: [UInt8] = []
+    var output: String { String(decoding: bytes, as: UTF8.self) }
     private var pendingBreaks = 0
     private var pendingSpace = false
     private var pendingPrefix = ""
@@ -155,7 +157,7 @@ private struct TextBuilder {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let content = node.pointee.content {
-                append(text: String(cString: content))
+                append(text: content)
             }
         case XML_ELEMENT_NODE:
             let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
@@ -163,7 +165,7 @@ private struct TextBuilder {
             // Inside a list item, paragraphs only start a line, so items stay together.
             let level = Self.paragraphs.contains(name) ? (listItemDepth > 0 ? 1 : 2) : Self.lines.contains(name) ? 1 : 0
             if name == "br" {
-                pendingBreaks = output.isEmpty ? 0 : min(pendingBreaks + 1, 2)
+                pendingBreaks = bytes.isEmpty ? 0 : min(pendingBreaks + 1, 2)
                 pendingSpace = false
                 return
             }
@@ -190,29 +192,68 @@ private struct TextBuilder {
         pendingBreaks = max(pendingBreaks, level)
     }
 
-    private mutating func append(text: String) {
+    /// Appends a text node's UTF-8, spaces collapsed (`HTMLText.isSpace`), pending breaks and list prefix first.
+    private mutating func append(text: UnsafePointer<xmlChar>) {
+        var i = 0
+        while text[i] != 0 {
+            let start = i
+            var scalar: Unicode.Scalar
+            let lead = text[i]
+            if lead < 0x80 {
+                scalar = Unicode.Scalar(lead)
+                i += 1
+            } else {
+                // libxml2 hands out valid UTF-8; a bad sequence becomes U+FFFD, as String(cString:) made it.
+                var length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                var j = 1
+                while j < length, text[i + j] & 0xC0 == 0x80 { j += 1 }
+                if j < length { length = j }
+                let decoded = String(decoding: UnsafeBufferPointer(start: text + i, count: length), as: UTF8.self)
+                scalar = decoded.unicodeScalars.first ?? "\u{FFFD}"
+                i += length
+                if decoded.unicodeScalars.count != 1 || (scalar == "\u{FFFD}" && !(length == 3 && lead == 0xEF)) {
+                    appendScalars(decoded)
+                    continue
+                }
+            }
+            if HTMLText.isSpace(scalar) {
+                pendingSpace = true
+                continue
+            }
+            beforeVisible()
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text + start, count: i - start))
+        }
+    }
+
+    /// Appends scalars decoded from a bad sequence (each U+FFFD).
+    private mutating func appendScalars(_ text: String) {
         for scalar in text.unicodeScalars {
             if HTMLText.isSpace(scalar) {
                 pendingSpace = true
                 continue
             }
-            if output.isEmpty {
-                pendingBreaks = 0
-                pendingSpace = false
-            }
-            if pendingBreaks > 0 {
-                output.append(String(repeating: "\n", count: pendingBreaks))
-                pendingBreaks = 0
-                pendingSpace = false
-            } else if pendingSpace {
-                output.append(" ")
-                pendingSpace = false
-            }
-            if !pendingPrefix.isEmpty {
-                output.append(pendingPrefix)
-                pendingPrefix = ""
-            }
-            output.unicodeScalars.append(scalar)
+            beforeVisible()
+            bytes.append(contentsOf: Array(String(scalar).utf8))
+        }
+    }
+
+    /// The breaks, space and list prefix owed before a visible character.
+    private mutating func beforeVisible() {
+        if bytes.isEmpty {
+            pendingBreaks = 0
+            pendingSpace = false
+        }
+        if pendingBreaks > 0 {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: pendingBreaks))
+            pendingBreaks = 0
+            pendingSpace = false
+        } else if pendingSpace {
+            bytes.append(UInt8(ascii: " "))
+            pendingSpace = false
+        }
+        if !pendingPrefix.isEmpty {
+            bytes.append(contentsOf: pendingPrefix.utf8)
+            pendingPrefix = ""
         }
     }
 }
