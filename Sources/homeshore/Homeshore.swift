@@ -13,7 +13,9 @@ struct Homeshore: AsyncParsableCommand {
             Durations such as 24h, 7d, 30d and ISO dates (2026-11-28) are accepted wherever a time is asked.
             New here? Run `homeshore demo`: it serves sample sites on 127.0.0.1 and runs the whole pipeline on them.
             """,
-        version: "\(HomeshoreInfo.version) (\(HomeshoreInfo.libraryVersions))",
+        // libcurl's version string costs milliseconds (it loads its LDAP and SASL plugins): only asked for --version.
+        version: CommandLine.arguments.contains("--version")
+            ? "\(HomeshoreInfo.version) (\(HomeshoreInfo.libraryVersions))" : HomeshoreInfo.version,
         subcommands: [Crawl.self, Nightly.self, Digest.self, Mark.self, Block.self, Schedule.self, Offers.self,
                       Export.self, Employers.self, Employer.self, Report.self, Sources.self, Demo.self, Sentiment.self]
     )
