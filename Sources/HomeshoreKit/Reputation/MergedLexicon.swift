@@ -21,21 +21,20 @@ enum MergedLexicon {
 
     /// The lexicon of a language, from the merged file.
     static func lexicon(_ language: ReviewLanguage) -> SentimentLexicon {
-        var words: [String: Double] = [:]
+        var words = WordTable<Double>(minimumCapacity: language == .french ? 24_000 : 8_000)
         var phrases: [String: [SentimentLexicon.Phrase]] = [:]
-        words.reserveCapacity(language == .french ? 24_000 : 8_000)
         forEachEntry(in: language.rawValue) { key, value, negation in
             if let negation {
                 let parts = key.split(separator: " ").map(String.init)
                 phrases[parts[0], default: []].append(.init(words: parts, valence: value, holdsNegation: negation))
             } else {
-                words[key] = value
+                words.set(key, value)
             }
         }
         for (first, list) in phrases where list.count > 1 {
             phrases[first] = list.sorted { $0.words.count > $1.words.count }
         }
-        return SentimentLexicon(words: words, phrases: phrases)
+        return SentimentLexicon(words: words, phrases: WordTable(phrases))
     }
 
     /// Emoji and emoticons, from the merged file.

@@ -14,11 +14,20 @@ struct SentimentLexicon: Sendable {
     }
 
     /// Single folded words.
-    let words: [String: Double]
+    let words: WordTable<Double>
     /// Multi-word expressions by their first word, longest first.
-    let phrases: [String: [Phrase]]
+    let phrases: WordTable<[Phrase]>
     /// Emoji and emoticons (text unfolded), shared by both languages.
     var symbols: [String: Double] { LexiconLoader.symbols }
+
+    init(words: WordTable<Double>, phrases: WordTable<[Phrase]>) {
+        self.words = words
+        self.phrases = phrases
+    }
+
+    init(words: [String: Double], phrases: [String: [Phrase]]) {
+        self.init(words: WordTable(words), phrases: WordTable(phrases))
+    }
 
     /// The French lexicon, read from the merged file.
     static let french = MergedLexicon.lexicon(.french)
@@ -32,7 +41,7 @@ struct SentimentLexicon: Sendable {
 
     /// The longest expression that starts at a token, with its length.
     func phrase(in tokens: [SentimentToken], at i: Int) -> Phrase? {
-        guard let candidates = phrases[tokens[i].text] else { return nil }
+        guard let candidates = phrases[token: tokens[i]] else { return nil }
         for phrase in candidates where i + phrase.words.count <= tokens.count {
             var k = 1
             while k < phrase.words.count, tokens[i + k].kind == .word, tokens[i + k].text == phrase.words[k] {
@@ -46,6 +55,6 @@ struct SentimentLexicon: Sendable {
     /// The valence of one token: a word, an emoji or an emoticon.
     @inline(__always)
     func valence(of token: SentimentToken) -> Double? {
-        token.kind == .word ? words[token.text] : LexiconLoader.symbols[token.text]
+        token.kind == .word ? words[token: token] : LexiconLoader.symbols[token.text]
     }
 }
