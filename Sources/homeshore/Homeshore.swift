@@ -16,6 +16,8 @@ struct Homeshore: AsyncParsableCommand {
         // libcurl's version string costs milliseconds (it loads its LDAP and SASL plugins): only asked for --version.
         version: CommandLine.arguments.contains("--version")
             ? "\(HomeshoreInfo.version) (\(HomeshoreInfo.libraryVersions))" : HomeshoreInfo.version,
+        // Every subcommand names itself (commandName): ArgumentParser would otherwise derive each name with
+        // String(describing:), a scan of the runtime's protocol conformances per command at every start.
         subcommands: [Crawl.self, Nightly.self, Digest.self, Mark.self, Block.self, Schedule.self, Offers.self,
                       Export.self, Employers.self, Employer.self, Report.self, Sources.self, Demo.self, Sentiment.self]
     )

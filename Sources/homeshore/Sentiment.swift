@@ -5,6 +5,7 @@ import HomeshoreKit
 extension Homeshore {
     struct Sentiment: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sentiment",
             abstract: "Score the sentiment of a review, or of every row of a CSV file.",
             discussion: """
                 With TEXT: prints the score in [-1, 1], the language (fr or en), the words that made the score, \
