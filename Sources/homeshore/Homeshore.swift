@@ -21,6 +21,12 @@ struct Homeshore: AsyncParsableCommand {
         subcommands: [Crawl.self, Nightly.self, Digest.self, Mark.self, Block.self, Schedule.self, Offers.self,
                       Export.self, Employers.self, Employer.self, Report.self, Sources.self, Demo.self, Sentiment.self]
     )
+
+    static func main() async {
+        // `sentiment` loads its lexicon on the other core while the arguments are parsed and the file is read.
+        if CommandLine.arguments.dropFirst().first == "sentiment" { SentimentScorer.preload() }
+        await main(nil)
+    }
 }
 
 /// Options every command that reads the configuration or the database takes.
