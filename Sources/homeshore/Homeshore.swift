@@ -23,8 +23,13 @@ struct Homeshore: AsyncParsableCommand {
     )
 
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         // `sentiment` loads its lexicon on the other core while the arguments are parsed and the file is read.
-        if CommandLine.arguments.dropFirst().first == "sentiment" { SentimentScorer.preload() }
+        if arguments.first == "sentiment" { SentimentScorer.preload() }
+        if let (csv, column) = Sentiment.csvArguments(arguments) {
+            do { try Sentiment.printScores(csv: csv, column: column) } catch { exit(withError: error) }
+            return
+        }
         await main(nil)
     }
 }
