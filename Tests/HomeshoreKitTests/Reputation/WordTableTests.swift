@@ -43,3 +43,42 @@ import Testing
         }
     }
 }
+
+@Suite struct PhraseIndexTests {
+    /// What `phrase(in:at:)` answered before the two-word index: the first of the first word's expressions, longest
+    /// first, whose words all follow.
+    static func scan(_ lexicon: SentimentLexicon, _ tokens: [SentimentToken], at i: Int) -> SentimentLexicon.Phrase? {
+        guard let candidates = lexicon.phrases[tokens[i].text] else { return nil }
+        for phrase in candidates where i + phrase.words.count <= tokens.count {
+            var k = 1
+            while k < phrase.words.count, tokens[i + k].kind == .word, tokens[i + k].text == phrase.words[k] { k += 1 }
+            if k == phrase.words.count { return phrase }
+        }
+        return nil
+    }
+
+    @Test(arguments: ReviewLanguage.allCases)
+    func indexFindsWhatTheScanFound(language: ReviewLanguage) {
+        let lexicon = SentimentLexicon.of(language)
+        let describe = { (p: SentimentLexicon.Phrase?) in p.map { "\($0.words) \($0.valence)" } ?? "-" }
+        var texts: [[SentimentToken]] = []
+        for (_, list) in lexicon.phrases {
+            for phrase in list {
+                let words = phrase.words.map { SentimentToken($0, .word) }
+                texts.append(words + [SentimentToken("bien", .word)])  // whole, then more text
+                texts.append(Array(words.dropLast()))  // cut short
+                texts.append([words[0], SentimentToken(",", .clause)] + words.dropFirst())  // broken by a comma
+            }
+        }
+        texts.append(SentimentTokenizer.tokenize("Très bien payé, mais pas du tout sérieux : pas de retard de paiement"))
+        var found = 0
+        for tokens in texts {
+            for i in tokens.indices where tokens[i].kind == .word {
+                let expected = Self.scan(lexicon, tokens, at: i)
+                #expect(describe(lexicon.phrase(in: tokens, at: i)) == describe(expected))
+                if expected != nil { found += 1 }
+            }
+        }
+        #expect(found > 50)
+    }
+}
