@@ -45,7 +45,17 @@ let package = Package(
             dependencies: [
                 "HomeshoreKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The release build on Linux links the Swift runtime and Foundation into the binary: a process then
+            // starts without resolving thousands of symbols across a dozen shared libraries (docs/sentiment.md,
+            // "Speed"). `swift build --static-swift-stdlib` does the same but also changes every compile command, so
+            // a build without it rebuilt everything; here only the link differs. The dependencies were compiled
+            // against the shared Foundation, whose module does not name its static libraries: they are listed.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+                + ["CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections",
+                   "FoundationEssentials", "FoundationInternationalization", "swiftSynchronization"].map {
+                    .linkedLibrary($0, .when(platforms: [.linux], configuration: .release))
+                }
         ),
         .executableTarget(
             name: "homeshore-bench",

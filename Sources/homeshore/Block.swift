@@ -5,6 +5,7 @@ import HomeshoreKit
 extension Homeshore {
     struct Block: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "block",
             abstract: "Block an employer: none of its offers appears in a digest again.",
             discussion: "Names are compared without case, accents, punctuation or legal form: 'DOMICALL SAS' blocks Domicall.")
 

@@ -5,6 +5,7 @@ import HomeshoreKit
 extension Homeshore {
     struct Crawl: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "crawl",
             abstract: "Crawl the sources and store their offers.",
             discussion: """
                 Fetches each source's start pages, follows its next pages (up to max_pages) and detail pages, \

@@ -5,6 +5,7 @@ import HomeshoreKit
 extension Homeshore {
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Serve the bundled sample sites on 127.0.0.1 and run the whole pipeline on them.",
             discussion: """
                 No internet needed: three fictional job boards and review pages are served on a loopback port, \

@@ -8,6 +8,7 @@ extension DigestLabels.Language: ExpressibleByArgument {}
 extension Homeshore {
     struct Digest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "digest",
             abstract: "Write the digest of new offers, grouped by employer.",
             discussion: """
                 Shows the offers first seen since the last digest that reached you (--since last, the default), \

@@ -5,6 +5,7 @@ import HomeshoreKit
 extension Homeshore {
     struct Employer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "employer",
             abstract: "One employer's reputation: star histogram, aspects, red flags with quotes, links to the reviews.",
             discussion: "NAME is resolved like every employer name: case, accents, legal forms and aliases do not matter.")
 

@@ -7,6 +7,7 @@ extension EmployerReport.Sort: ExpressibleByArgument {}
 extension Homeshore {
     struct Employers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "employers",
             abstract: "Compare the employers' reputations: score, interval, reviews, trend, worst aspect, red flags.",
             discussion: """
                 The score is a Bayesian mean out of 5 of the reviews' stars (or of their text's sentiment mapped \

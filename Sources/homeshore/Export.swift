@@ -7,6 +7,7 @@ extension OfferExport.Format: ExpressibleByArgument {}
 extension Homeshore {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export offers to CSV, JSON or JSON Lines.",
             discussion: """
                 CSV follows RFC 4180 in UTF-8 with LF line ends and a header row of stable column names: \

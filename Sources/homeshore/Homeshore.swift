@@ -13,10 +13,25 @@ struct Homeshore: AsyncParsableCommand {
             Durations such as 24h, 7d, 30d and ISO dates (2026-11-28) are accepted wherever a time is asked.
             New here? Run `homeshore demo`: it serves sample sites on 127.0.0.1 and runs the whole pipeline on them.
             """,
-        version: "\(HomeshoreInfo.version) (\(HomeshoreInfo.libraryVersions))",
+        // libcurl's version string costs milliseconds (it loads its LDAP and SASL plugins): only asked for --version.
+        version: CommandLine.arguments.contains("--version")
+            ? "\(HomeshoreInfo.version) (\(HomeshoreInfo.libraryVersions))" : HomeshoreInfo.version,
+        // Every subcommand names itself (commandName): ArgumentParser would otherwise derive each name with
+        // String(describing:), a scan of the runtime's protocol conformances per command at every start.
         subcommands: [Crawl.self, Nightly.self, Digest.self, Mark.self, Block.self, Schedule.self, Offers.self,
                       Export.self, Employers.self, Employer.self, Report.self, Sources.self, Demo.self, Sentiment.self]
     )
+
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `sentiment` loads its lexicon on the other core while the arguments are parsed and the file is read.
+        if arguments.first == "sentiment" { SentimentScorer.preload() }
+        if let (csv, column) = Sentiment.csvArguments(arguments) {
+            do { try Sentiment.printScores(csv: csv, column: column) } catch { exit(withError: error) }
+            return
+        }
+        await main(nil)
+    }
 }
 
 /// Options every command that reads the configuration or the database takes.

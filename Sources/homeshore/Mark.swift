@@ -7,6 +7,7 @@ extension OfferMark: ExpressibleByArgument {}
 extension Homeshore {
     struct Mark: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mark",
             abstract: "Mark an offer applied, hidden or interesting (hidden offers never appear again).",
             discussion: "The ID is the number shown in the digest and by `homeshore offers`. --clear removes the mark.")
 

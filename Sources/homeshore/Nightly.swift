@@ -5,6 +5,7 @@ import HomeshoreKit
 extension Homeshore {
     struct Nightly: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "nightly",
             abstract: "Crawl the sources that are due, then write (and mail) the digest: one command for cron or systemd.",
             discussion: """
                 A source is due when its last successful crawl is older than its 'every' (24h by default), or when \

@@ -5,6 +5,7 @@ import HomeshoreKit
 extension Homeshore {
     struct Offers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "offers",
             abstract: "List the stored offers, newest first.",
             discussion: """
                 Filters combine: homeshore offers --since 7d --employer domicall --search "chat". Facet filters: \

@@ -5,6 +5,7 @@ import HomeshoreKit
 extension Homeshore {
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Write the providers' comparison as one self-contained HTML page.",
             discussion: """
                 A chart of every employer's score with its 95% interval (SVG, no script), a table with review \

@@ -7,6 +7,7 @@ extension Homeshore {
         enum Action: String, ExpressibleByArgument, CaseIterable { case install, show, remove }
 
         static let configuration = CommandConfiguration(
+            commandName: "schedule",
             abstract: "Install, show or remove the daily run of `homeshore nightly` (systemd user timer, or cron).",
             discussion: """
                 install writes homeshore-nightly.service and .timer into --unit-dir (default \

@@ -5,6 +5,7 @@ import HomeshoreKit
 extension Homeshore {
     struct Sources: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sources",
             abstract: "Check the sources file, and try a source's recipe on one page.",
             subcommands: [Check.self, Test.self, List.self])
     }
@@ -13,6 +14,7 @@ extension Homeshore {
 extension Homeshore.Sources {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate sources.yaml: every problem with file:line:column and a hint.")
 
         @OptionGroup var global: GlobalOptions
@@ -26,6 +28,7 @@ extension Homeshore.Sources {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the sources with their kind, schedule and last run's outcome.")
 
         @OptionGroup var global: GlobalOptions
@@ -70,6 +73,7 @@ extension Homeshore.Sources {
 
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Print what a source's recipe (and the page's JSON-LD) extracts from one page.",
             discussion: """
                 The tool for writing or mending a recipe: save a page and run

@@ -21,21 +21,20 @@ enum MergedLexicon {
 
     /// The lexicon of a language, from the merged file.
     static func lexicon(_ language: ReviewLanguage) -> SentimentLexicon {
-        var words: [String: Double] = [:]
+        var words = WordTable<Double>(minimumCapacity: language == .french ? 24_000 : 8_000)
         var phrases: [String: [SentimentLexicon.Phrase]] = [:]
-        words.reserveCapacity(language == .french ? 24_000 : 8_000)
         forEachEntry(in: language.rawValue) { key, value, negation in
             if let negation {
                 let parts = key.split(separator: " ").map(String.init)
                 phrases[parts[0], default: []].append(.init(words: parts, valence: value, holdsNegation: negation))
             } else {
-                words[key] = value
+                words.set(key, value)
             }
         }
         for (first, list) in phrases where list.count > 1 {
             phrases[first] = list.sorted { $0.words.count > $1.words.count }
         }
-        return SentimentLexicon(words: words, phrases: phrases)
+        return SentimentLexicon(words: words, phrases: WordTable(phrases))
     }
 
     /// Emoji and emoticons, from the merged file.
@@ -49,6 +48,12 @@ enum MergedLexicon {
     /// negation.
     static func forEachEntry(in section: String, _ body: (String, Double, Bool?) -> Void) {
         let header = Array("@\(section)".utf8)
+        let cLocale = newlocale(LC_NUMERIC_MASK, "C", nil)
+        let previous = cLocale.map { uselocale($0) }
+        defer {
+            if let previous { uselocale(previous) }
+            if let cLocale { freelocale(cLocale) }
+        }
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var i = 0
@@ -72,15 +77,26 @@ enum MergedLexicon {
                 while tab < end, buffer[tab] != 0x09 { tab += 1 }
                 var tab2 = tab + 1
                 while tab2 < end, buffer[tab2] != 0x09 { tab2 += 1 }
-                guard tab < end,
-                    let value = Double(String(decoding: UnsafeBufferPointer(rebasing: buffer[(tab + 1)..<tab2]),
-                        as: UTF8.self))
-                else { continue }
+                guard tab < end, let value = number(buffer, from: tab + 1, to: tab2) else { continue }
                 let key = String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<tab]), as: UTF8.self)
                 let negation: Bool? = tab2 < end ? buffer[tab2 + 1] == 0x6E : nil  // "n"
                 body(key, value, negation)
             }
         }
+    }
+
+    /// The number in `buffer[start..<end]`, read as `Double(String)` reads it (`strtod` in the C locale, every
+    /// byte used) but without making a string: the valences are most of the file. The caller sets the C locale
+    /// for numbers on its thread.
+    static func number(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Double? {
+        let field = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        // strtod stops at the tab or line feed after the field; the field at the very end of the file has none
+        if end < buffer.count, start < end, field[0] > 0x20, let base = buffer.baseAddress {
+            var stop: UnsafeMutablePointer<CChar>?
+            let value = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { strtod($0 + start, &stop) }
+            if let stop, UnsafeRawPointer(base).distance(to: UnsafeRawPointer(stop)) == end { return value }
+        }
+        return Double(String(decoding: field, as: UTF8.self))
     }
 
     /// The merged file's text, computed from the source lexicons (what `scripts/merge-lexicons.sh` writes).

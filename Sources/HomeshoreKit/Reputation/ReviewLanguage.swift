@@ -16,6 +16,14 @@ public enum ReviewLanguage: String, Sendable, Hashable, Codable, CaseIterable {
         "work", "avoid", "all", "because", "after", "really", "much", "they're", "it's",
     ]
 
+    /// The stop words of both languages, for one lookup a token: 1 for French, 2 for English, 3 for both.
+    static let stopWords: WordTable<UInt8> = {
+        var table = WordTable<UInt8>(minimumCapacity: frenchStopWords.count + englishStopWords.count)
+        for word in frenchStopWords { table.set(word, 1) }
+        for word in englishStopWords { table.set(word, (table[word] ?? 0) | 2) }
+        return table
+    }()
+
     /// Detects the language of already tokenized text by counting French and English stop words.
     ///
     /// Ties and texts without any stop word are French, the language of most pages Homeshore reads.
@@ -25,8 +33,9 @@ public enum ReviewLanguage: String, Sendable, Hashable, Codable, CaseIterable {
         var french = 0
         var english = 0
         for token in tokens where token.kind == .word {
-            if frenchStopWords.contains(token.text) { french += 1 }
-            if englishStopWords.contains(token.text) { english += 1 }
+            guard let flags = stopWords[token: token] else { continue }
+            french += Int(flags & 1)
+            english += Int(flags >> 1)
         }
         return english > french ? .english : .french
     }

@@ -14,7 +14,7 @@ struct SentimentRules: Sendable {
     }
 
     /// Markers by their first word; each entry lists the marker's words (one or more) and what it does, longest first.
-    let markers: [String: [([String], Marker)]]
+    let markers: WordTable<[([String], Marker)]>
     /// Negators that only negate after `ne` (`plus`: "il n'est plus payé" but "plus rapide").
     let negatorsAfterNe: Set<String>
     /// The word that opens French discontinuous negation, looking ahead for its second part.
@@ -34,7 +34,7 @@ struct SentimentRules: Sendable {
         boosters.forEach { add($0.key, .booster($0.value)) }
         contrasts.forEach { add($0, .contrast) }
         concessions.forEach { add($0, .concession) }
-        self.markers = markers.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+        self.markers = WordTable(markers.mapValues { $0.sorted { $0.0.count > $1.0.count } })
         self.negatorsAfterNe = negatorsAfterNe
         self.ne = ne
         self.restriction = restriction
@@ -42,7 +42,7 @@ struct SentimentRules: Sendable {
 
     /// The marker that starts at a token, with the number of tokens it spans.
     func marker(in tokens: [SentimentToken], at i: Int) -> (Marker, Int)? {
-        guard let candidates = markers[tokens[i].text] else { return nil }
+        guard let candidates = markers[token: tokens[i]] else { return nil }
         for (words, marker) in candidates where i + words.count <= tokens.count {
             var k = 1
             while k < words.count, tokens[i + k].kind == .word, tokens[i + k].text == words[k] { k += 1 }

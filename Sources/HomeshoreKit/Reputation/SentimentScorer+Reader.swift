@@ -153,7 +153,7 @@ extension SentimentScorer {
                 negate(from: i + length - 1, word: tokens[i..<(i + length)].map(\.text).joined(separator: " "))
             case .booster(let share):
                 let next = i + length
-                if length == 1, lexicon.words[tokens[i].text] != nil,
+                if length == 1, lexicon.words[token: tokens[i]] != nil,
                     next >= tokens.count || !hasValence(at: next)
                 {
                     return false  // "super" or "bien" alone: their own valence

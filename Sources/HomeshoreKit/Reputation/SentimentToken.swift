@@ -23,14 +23,22 @@ public struct SentimentToken: Sendable, Hashable {
     public let text: String
     /// What the token is.
     public let kind: Kind
+    /// The hash of `text` that ``WordTable`` looks words up by, computed once.
+    let wordHash: UInt64
 
     /// Makes a token.
     /// - Parameters:
     ///   - text: the token's text, already folded for words.
     ///   - kind: what the token is.
     public init(_ text: String, _ kind: Kind) {
+        self.init(text, kind, wordHash: WordTable<Double>.hash(text))
+    }
+
+    /// Makes a token whose text's hash is known.
+    init(_ text: String, _ kind: Kind, wordHash: UInt64) {
         self.text = text
         self.kind = kind
+        self.wordHash = wordHash
     }
 
     /// Whether the token ends a sentence (`.`, `!`, `?`, a line break).

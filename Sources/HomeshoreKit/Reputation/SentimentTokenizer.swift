@@ -80,7 +80,8 @@ public enum SentimentTokenizer {
 
         func flushWord() {
             guard !word.isEmpty else { return }
-            tokens.append(SentimentToken(String(decoding: word, as: UTF8.self), .word))
+            let hash = word.withUnsafeBufferPointer { WordTable<Double>.hash($0) }
+            tokens.append(SentimentToken(String(decoding: word, as: UTF8.self), .word, wordHash: hash))
             word.removeAll(keepingCapacity: true)
         }
 
