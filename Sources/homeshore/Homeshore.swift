@@ -23,13 +23,8 @@ struct Homeshore: AsyncParsableCommand {
     )
 
     static func main() async {
-        let arguments = Array(CommandLine.arguments.dropFirst())
         // `sentiment` loads its lexicon on the other core while the arguments are parsed and the file is read.
-        if arguments.first == "sentiment" { SentimentScorer.preload() }
-        if let (csv, column) = Sentiment.csvArguments(arguments) {
-            do { try Sentiment.printScores(csv: csv, column: column) } catch { exit(withError: error) }
-            return
-        }
+        if CommandLine.arguments.dropFirst().first == "sentiment" { SentimentScorer.preload() }
         await main(nil)
     }
 }

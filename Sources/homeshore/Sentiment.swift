@@ -52,39 +52,11 @@ extension Homeshore {
             return out
         }
 
-        /// Prints the score of every row of a CSV file's column, one a line.
-        static func printScores(csv path: String, column: String) throws {
-            let texts = try CSVTable(contentsOf: path).column(column)
-            let scores = SentimentScorer.scores(texts)
-            FileHandle.standardOutput.write(lines(scores))
-        }
-
-        /// The file and column when the arguments are exactly `sentiment --csv FILE [--column NAME]` (either order),
-        /// else nil.
-        ///
-        /// `Homeshore.main` runs that form without ArgumentParser: building its command tree and decoding the
-        /// options instantiates the runtime metadata of every option type, a third of the command's CPU on a small
-        /// file, for a form that scripts call once per file. Anything else (help, a misspelt option, a value that
-        /// starts with `-`) goes through ArgumentParser as before.
-        static func csvArguments(_ arguments: [String]) -> (csv: String, column: String)? {
-            guard arguments.first == "sentiment", arguments.count == 3 || arguments.count == 5 else { return nil }
-            var csv: String?
-            var column: String?
-            for i in stride(from: 1, to: arguments.count, by: 2) {
-                let value = arguments[i + 1]
-                guard !value.hasPrefix("-") else { return nil }
-                switch arguments[i] {
-                case "--csv" where csv == nil: csv = value
-                case "--column" where column == nil: column = value
-                default: return nil
-                }
-            }
-            return csv.map { ($0, column ?? "text") }
-        }
-
         func run() async throws {
             if let csv {
-                try Self.printScores(csv: csv, column: column)
+                let texts = try CSVTable(contentsOf: csv).column(column)
+                let scores = SentimentScorer.scores(texts)
+                FileHandle.standardOutput.write(Self.lines(scores))
                 return
             }
             let analysis = ReviewAnalysis.analyze(text ?? "")
