@@ -91,13 +91,15 @@ final class CrawlSession: @unchecked Sendable {
             return true
         }
         guard fresh else { return }
-        pages.get(url) { [self] outcome in
+        pages.get(url, deliver: { [self] work in
             workers.async { [self] in
                 workerSlots.wait()
-                handle(outcome, source: source, url: url, job: job)
+                work()
                 workerSlots.signal()
-                release()
             }
+        }) { [self] outcome in
+            handle(outcome, source: source, url: url, job: job)
+            release()
         }
     }
 

@@ -37,8 +37,16 @@ final class PoliteFetcher: @unchecked Sendable {
     private var backedOff: [String: Double] = [:]
     private var crawlDelays: [String: Double] = [:]
     private let timers = DispatchQueue(label: "homeshore.retry", attributes: .concurrent)
-    /// Where stored pages are read after a 304.
-    private let lookups = DispatchQueue(label: "homeshore.cache-lookup", attributes: .concurrent)
+
+    /// Where a page's outcome goes: `completion`, run through `deliver`.
+    struct Delivery: Sendable {
+        let deliver: @Sendable (@escaping @Sendable () -> Void) -> Void
+        let completion: @Sendable (PageOutcome) -> Void
+
+        func callAsFunction(_ outcome: PageOutcome) {
+            deliver { completion(outcome) }
+        }
+    }
 
     init(fetcher: Fetcher, cache: HTTPCache?, productToken: String, ignoreRobots: Set<String> = [], timing: Timing = Timing()) {
         self.fetcher = fetcher
@@ -48,9 +56,15 @@ final class PoliteFetcher: @unchecked Sendable {
         self.timing = timing
     }
 
-    /// Fetches a page; `completion` runs on the network thread, a timer thread or a cache-lookup thread and must
-    /// return quickly.
-    func get(_ url: String, completion: @escaping @Sendable (PageOutcome) -> Void) {
+    /// Fetches a page.
+    /// - Parameters:
+    ///   - deliver: runs the work that ends the fetch, on the caller's own threads: `completion`, and after a 304 the
+    ///     reading of the stored page first. It is called on the network thread, a timer thread or the caller's
+    ///     thread, and must return quickly.
+    ///   - completion: called once with the outcome, inside `deliver`.
+    func get(_ url: String, deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void,
+             completion: @escaping @Sendable (PageOutcome) -> Void) {
+        let completion = Delivery(deliver: deliver, completion: completion)
         guard let host = FetchOptions.hostKey(for: url) else {
             completion(.failed("\(url): not an http or https URL"))
             return
@@ -77,7 +91,7 @@ final class PoliteFetcher: @unchecked Sendable {
     // MARK: - Requests and retries
 
     private func attempt(_ url: String, host: String, headers: [(String, String)], retry: Int,
-                         completion: @escaping @Sendable (PageOutcome) -> Void) {
+                         completion: Delivery) {
         fetcher.enqueue(FetchRequest(url: url, headers: headers)) { [self] response in
             if let error = response.error {
                 if retry < timing.maxRetries, Self.isTransient(error) {
@@ -90,10 +104,11 @@ final class PoliteFetcher: @unchecked Sendable {
             switch response.status {
             case 304:
                 relax(host)
-                // The stored page is read (and inflated) off the network thread, which goes on with other transfers.
-                lookups.async { [self] in
+                // The stored page is read (and inflated) where the caller handles it, off the network thread, which
+                // goes on with other transfers: one thread hop from the answer to its handling, not two.
+                completion.deliver { [self] in
                     if let entry = try? cache?.entry(for: url) {
-                        completion(.notModified(entry))
+                        completion.completion(.notModified(entry))
                     } else {
                         // A 304 for a page we no longer hold: ask again without validators.
                         attempt(url, host: host, headers: [], retry: retry, completion: completion)
