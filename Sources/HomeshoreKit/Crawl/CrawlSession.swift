@@ -20,6 +20,8 @@ final class CrawlSession: @unchecked Sendable {
     private var missing: [String: [OfferField: Int]] = [:]
     private var visited: [String: Set<String>] = [:]
     private var batch: [PendingOffer] = []
+    /// Batches of offers handed to the writer and not saved yet.
+    private var queuedSaves = 0
     private var reviewBatch: [PendingReview] = []
     private var finished: CheckedContinuation<Void, Never>?
     private var done = false
@@ -33,6 +35,9 @@ final class CrawlSession: @unchecked Sendable {
     /// Offers are written here, in order, one batch at a time.
     private let writer = DispatchQueue(label: "homeshore.store")
     static let batchSize = 256
+    /// While no batch is queued, this many waiting offers are handed to the writer already: a crawl saves as it
+    /// goes, and its end has little left to save (a group commit: while one batch is saved, the next one grows).
+    static let idleBatchSize = 16
 
     init(sources: [SourceConfig], pages: PoliteFetcher, cache: HTTPCache?, store: OfferStore, runID: Int64,
          progress: (@Sendable (CrawlProgress) -> Void)?) {
@@ -282,12 +287,11 @@ final class CrawlSession: @unchecked Sendable {
         let pending = offers.map {
             reused && !keepStored ? PendingOffer(reused: $0) : PendingOffer($0, keepStored: keepStored)
         }
-        let full: Bool = lock.withLock {
+        lock.withLock {
             batch.append(contentsOf: pending)
             offersFound += offers.count
-            return batch.count >= Self.batchSize
         }
-        if full { flush(force: false) }
+        flushOffers(force: false)
     }
 
     /// Queues reviews for storing, their text analysed here, on the worker thread; the page's aggregate rating
@@ -332,8 +336,17 @@ final class CrawlSession: @unchecked Sendable {
                 }
             }
         }
+        flushOffers(force: force)
+    }
+
+    /// Hands waiting offers to the writer: a full batch, or `idleBatchSize` of them while no batch is queued, or
+    /// whatever waits when the crawl ends (`force`). Each save, when done, looks again.
+    private func flushOffers(force: Bool) {
         let offers: [PendingOffer] = lock.withLock {
-            guard force || batch.count >= Self.batchSize, !batch.isEmpty else { return [] }
+            guard !batch.isEmpty,
+                force || batch.count >= Self.batchSize || (queuedSaves == 0 && batch.count >= Self.idleBatchSize)
+            else { return [] }
+            queuedSaves += 1
             defer { batch.removeAll(keepingCapacity: true) }
             return batch
         }
@@ -351,6 +364,8 @@ final class CrawlSession: @unchecked Sendable {
             } catch {
                 lock.withLock { storeFailure = error }
             }
+            lock.withLock { queuedSaves -= 1 }
+            flushOffers(force: false)
         }
     }
 
