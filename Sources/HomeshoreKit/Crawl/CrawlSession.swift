@@ -6,6 +6,8 @@ import Foundation
 final class CrawlSession: @unchecked Sendable {
     let sources: [String: SourceConfig]
     let order: [String]
+    /// Each source's ``SourceConfig/recipeKey``, a fingerprint of its whole recipe: computed once, not per page.
+    let recipeKeys: [String: String]
     let pages: PoliteFetcher
     let cache: HTTPCache?
     let store: OfferStore
@@ -43,6 +45,7 @@ final class CrawlSession: @unchecked Sendable {
          progress: (@Sendable (CrawlProgress) -> Void)?) {
         self.sources = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0) })
         self.order = sources.map(\.name)
+        self.recipeKeys = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0.recipeKey) })
         self.pages = pages
         self.cache = cache
         self.store = store
@@ -165,7 +168,7 @@ final class CrawlSession: @unchecked Sendable {
         do {
             switch job {
             case .listing(let number) where source.kind == .reviews:
-                let key = source.recipeKey + ".reviews"
+                let key = recipeKeys[name]! + ".reviews"
                 let extraction: ReviewExtraction
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
                     let reused = try? JSONDecoder().decode(ReviewExtraction.self, from: Data(derived))
@@ -182,7 +185,7 @@ final class CrawlSession: @unchecked Sendable {
                     submit(source: name, url: next, job: .listing(page: number + 1))
                 }
             case .listing(let number):
-                let key = source.recipeKey + ".listing"
+                let key = recipeKeys[name]! + ".listing"
                 let listing: ListingExtraction
                 var reusedListing = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
@@ -212,7 +215,7 @@ final class CrawlSession: @unchecked Sendable {
                     submit(source: name, url: next, job: .listing(page: number + 1))
                 }
             case .detail(let item, let listingReused):
-                let key = source.recipeKey + ".detail"
+                let key = recipeKeys[name]! + ".detail"
                 let parts: DetailExtraction
                 var reusedDetail = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
