@@ -99,7 +99,7 @@ final class CrawlSession: @unchecked Sendable {
             return true
         }
         guard fresh else { return }
-        pages.get(url, deliver: { [self] work in
+        pages.get(url, reusing: derivedKey(source, job), deliver: { [self] work in
             workers.async { [self] in
                 workerSlots.wait()
                 work()
@@ -168,14 +168,14 @@ final class CrawlSession: @unchecked Sendable {
         do {
             switch job {
             case .listing(let number) where source.kind == .reviews:
-                let key = recipeKeys[name]! + ".reviews"
+                let key = derivedKey(name, job)
                 let extraction: ReviewExtraction
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
                     let reused = try? JSONDecoder().decode(ReviewExtraction.self, from: Data(derived))
                 {
                     extraction = reused
                 } else {
-                    extraction = try extractor.reviews(page)
+                    extraction = try extractor.reviews(readable(page, stored: stored, url: url))
                     remember(extraction, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: extraction.warnings)
@@ -185,7 +185,7 @@ final class CrawlSession: @unchecked Sendable {
                     submit(source: name, url: next, job: .listing(page: number + 1))
                 }
             case .listing(let number):
-                let key = recipeKeys[name]! + ".listing"
+                let key = derivedKey(name, job)
                 let listing: ListingExtraction
                 var reusedListing = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
@@ -194,7 +194,7 @@ final class CrawlSession: @unchecked Sendable {
                     listing = reused
                     reusedListing = true
                 } else {
-                    listing = try extractor.listing(page)
+                    listing = try extractor.listing(readable(page, stored: stored, url: url))
                     remember(listing, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: listing.warnings)
@@ -215,7 +215,7 @@ final class CrawlSession: @unchecked Sendable {
                     submit(source: name, url: next, job: .listing(page: number + 1))
                 }
             case .detail(let item, let listingReused):
-                let key = recipeKeys[name]! + ".detail"
+                let key = derivedKey(name, job)
                 let parts: DetailExtraction
                 var reusedDetail = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
@@ -224,7 +224,7 @@ final class CrawlSession: @unchecked Sendable {
                     parts = reused
                     reusedDetail = true
                 } else {
-                    parts = try extractor.detailParts(page)
+                    parts = try extractor.detailParts(readable(page, stored: stored, url: url))
                     remember(parts, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: parts.warnings)
@@ -235,6 +235,24 @@ final class CrawlSession: @unchecked Sendable {
         } catch {
             fail(name, error is FeedError ? "\(error)" : "\(page.url): \(error)", job: job)
         }
+    }
+
+    /// The key under which what extraction makes of a page for `job` is kept in the HTTP cache.
+    private func derivedKey(_ name: String, _ job: Job) -> String {
+        switch job {
+        case .listing: return recipeKeys[name]! + (sources[name]!.kind == .reviews ? ".reviews" : ".listing")
+        case .detail: return recipeKeys[name]! + ".detail"
+        }
+    }
+
+    /// The page to extract from. After a 304 the stored body is not read when the stored extraction was made by
+    /// the same recipe (it is reused instead); should that extraction not decode after all, the body is read now.
+    private func readable(_ page: Page, stored: HTTPCache.Entry?, url: String) throws -> Page {
+        guard let stored, stored.bodyOmitted else { return page }
+        guard let full = try cache?.entry(for: url) else {
+            throw CrawlError(description: "the stored copy of the page cannot be read")
+        }
+        return Page(url: full.finalURL, body: full.body, contentType: full.contentType)
     }
 
     private func remember<T: Encodable>(_ value: T, key: String, url: String, fresh: HTTPCache.Entry?,

@@ -58,11 +58,14 @@ final class PoliteFetcher: @unchecked Sendable {
 
     /// Fetches a page.
     /// - Parameters:
+    ///   - key: the key under which the caller would reuse what extraction made of the page: after a 304, when the
+    ///     stored result was made under it, the stored body is not read (``HTTPCache/entry(for:reusing:)``).
     ///   - deliver: runs the work that ends the fetch, on the caller's own threads: `completion`, and after a 304 the
     ///     reading of the stored page first. It is called on the network thread, a timer thread or the caller's
     ///     thread, and must return quickly.
     ///   - completion: called once with the outcome, inside `deliver`.
-    func get(_ url: String, deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void,
+    func get(_ url: String, reusing key: String? = nil,
+             deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void,
              completion: @escaping @Sendable (PageOutcome) -> Void) {
         let completion = Delivery(deliver: deliver, completion: completion)
         guard let host = FetchOptions.hostKey(for: url) else {
@@ -84,18 +87,18 @@ final class PoliteFetcher: @unchecked Sendable {
                 return
             }
             let headers = (try? cache?.conditionalHeaders(for: url)) ?? []
-            attempt(url, host: host, headers: headers, retry: 0, completion: completion)
+            attempt(url, host: host, headers: headers, reusing: key, retry: 0, completion: completion)
         }
     }
 
     // MARK: - Requests and retries
 
-    private func attempt(_ url: String, host: String, headers: [(String, String)], retry: Int,
+    private func attempt(_ url: String, host: String, headers: [(String, String)], reusing key: String?, retry: Int,
                          completion: Delivery) {
         fetcher.enqueue(FetchRequest(url: url, headers: headers)) { [self] response in
             if let error = response.error {
                 if retry < timing.maxRetries, Self.isTransient(error) {
-                    later(backoff(retry)) { self.attempt(url, host: host, headers: headers, retry: retry + 1, completion: completion) }
+                    later(backoff(retry)) { self.attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion) }
                 } else {
                     completion(.failed("\(error)"))
                 }
@@ -107,11 +110,11 @@ final class PoliteFetcher: @unchecked Sendable {
                 // The stored page is read (and inflated) where the caller handles it, off the network thread, which
                 // goes on with other transfers: one thread hop from the answer to its handling, not two.
                 completion.deliver { [self] in
-                    if let entry = try? cache?.entry(for: url) {
+                    if let entry = try? cache?.entry(for: url, reusing: key) {
                         completion.completion(.notModified(entry))
                     } else {
                         // A 304 for a page we no longer hold: ask again without validators.
-                        attempt(url, host: host, headers: [], retry: retry, completion: completion)
+                        attempt(url, host: host, headers: [], reusing: key, retry: retry, completion: completion)
                     }
                 }
             case 200..<300:
@@ -134,7 +137,7 @@ final class PoliteFetcher: @unchecked Sendable {
                 } else if retry < timing.maxRetries {
                     let wait = retryAfter ?? backoff(retry)
                     fetcher.adjust(host: host, holdFor: wait)
-                    attempt(url, host: host, headers: headers, retry: retry + 1, completion: completion)
+                    attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion)
                 } else if response.status == 429 {
                     completion(.blocked("\(url): HTTP 429 (too many requests) persisted after \(retry) retries"))
                 } else {
@@ -142,7 +145,7 @@ final class PoliteFetcher: @unchecked Sendable {
                 }
             case 500, 502, 504:
                 if retry < timing.maxRetries {
-                    later(backoff(retry)) { self.attempt(url, host: host, headers: headers, retry: retry + 1, completion: completion) }
+                    later(backoff(retry)) { self.attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion) }
                 } else {
                     completion(.failed("\(url): HTTP \(response.status) after \(retry) retries"))
                 }
