@@ -98,7 +98,9 @@ final class PoliteFetcher: @unchecked Sendable {
         fetcher.enqueue(FetchRequest(url: url, headers: headers)) { [self] response in
             if let error = response.error {
                 if retry < timing.maxRetries, Self.isTransient(error) {
-                    later(backoff(retry)) { self.attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion) }
+                    later(backoff(retry)) {
+                        self.attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion)
+                    }
                 } else {
                     completion(.failed("\(error)"))
                 }
@@ -107,8 +109,8 @@ final class PoliteFetcher: @unchecked Sendable {
             switch response.status {
             case 304:
                 relax(host)
-                // The stored page is read (and inflated) where the caller handles it, off the network thread, which
-                // goes on with other transfers: one thread hop from the answer to its handling, not two.
+                // The stored page is read where the caller handles it, off the network thread, which goes on with other
+                // transfers: one thread hop from the answer to its handling, not two.
                 completion.deliver { [self] in
                     if let entry = try? cache?.entry(for: url, reusing: key) {
                         completion.completion(.notModified(entry))
@@ -145,7 +147,9 @@ final class PoliteFetcher: @unchecked Sendable {
                 }
             case 500, 502, 504:
                 if retry < timing.maxRetries {
-                    later(backoff(retry)) { self.attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion) }
+                    later(backoff(retry)) {
+                        self.attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion)
+                    }
                 } else {
                     completion(.failed("\(url): HTTP \(response.status) after \(retry) retries"))
                 }

@@ -82,9 +82,9 @@ public final class HTTPCache: Sendable {
                 FROM pages WHERE url = ?
                 """)
             guard let row = try Row.fetchOne(statement, arguments: [key, url]) else { return nil }
-            var entry = Entry(url: url, finalURL: row["final_url"], etag: row["etag"], lastModified: row["last_modified"],
-                contentType: row["content_type"], body: [], derivedKey: row["derived_key"],
-                derived: (row["derived"] as Data?).map { [UInt8]($0) })
+            var entry = Entry(url: url, finalURL: row["final_url"], etag: row["etag"],
+                lastModified: row["last_modified"], contentType: row["content_type"], body: [],
+                derivedKey: row["derived_key"], derived: (row["derived"] as Data?).map { [UInt8]($0) })
             if let compressed = row["body"] as Data? {
                 guard let body = Deflate.decompress([UInt8](compressed), expectedSize: row["body_size"]) else {
                     return nil
@@ -100,8 +100,8 @@ public final class HTTPCache: Sendable {
     /// The request headers that make a request for `url` conditional, from what is stored.
     public func conditionalHeaders(for url: String) throws -> [(String, String)] {
         try pool.unsafeRead { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT etag, last_modified FROM pages WHERE url = ?"),
-                arguments: [url]) else { return [] }
+            let statement = try db.cachedStatement(sql: "SELECT etag, last_modified FROM pages WHERE url = ?")
+            guard let row = try Row.fetchOne(statement, arguments: [url]) else { return [] }
             var headers: [(String, String)] = []
             if let etag: String = row["etag"] { headers.append(("If-None-Match", etag)) }
             if let modified: String = row["last_modified"] { headers.append(("If-Modified-Since", modified)) }

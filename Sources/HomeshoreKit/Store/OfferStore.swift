@@ -246,7 +246,8 @@ public final class OfferStore: Sendable {
             let touch = try db.cachedStatement(sql:
                 "UPDATE offers SET \(facetUpdates), last_seen = ?, last_run = ? WHERE id = ?")
             let link = try db.cachedStatement(sql: "UPDATE offers SET employer_id = ? WHERE id = ?")
-            let reference = try db.cachedStatement(sql: "UPDATE offers SET employer_ref = ? WHERE source = ? AND key = ?")
+            let reference = try db.cachedStatement(sql:
+                "UPDATE offers SET employer_ref = ? WHERE source = ? AND key = ?")
             var employers: [String: Int64?] = [:]
             var seenIDs: [Int64] = []
             for pending in offers {
