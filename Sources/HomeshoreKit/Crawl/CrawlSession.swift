@@ -6,6 +6,8 @@ import Foundation
 final class CrawlSession: @unchecked Sendable {
     let sources: [String: SourceConfig]
     let order: [String]
+    /// Each source's ``SourceConfig/recipeKey``, a fingerprint of its whole recipe: computed once, not per page.
+    let recipeKeys: [String: String]
     let pages: PoliteFetcher
     let cache: HTTPCache?
     let store: OfferStore
@@ -20,6 +22,8 @@ final class CrawlSession: @unchecked Sendable {
     private var missing: [String: [OfferField: Int]] = [:]
     private var visited: [String: Set<String>] = [:]
     private var batch: [PendingOffer] = []
+    /// Batches of offers handed to the writer and not saved yet.
+    private var queuedSaves = 0
     private var reviewBatch: [PendingReview] = []
     private var finished: CheckedContinuation<Void, Never>?
     private var done = false
@@ -33,11 +37,15 @@ final class CrawlSession: @unchecked Sendable {
     /// Offers are written here, in order, one batch at a time.
     private let writer = DispatchQueue(label: "homeshore.store")
     static let batchSize = 256
+    /// While no batch is queued, this many waiting offers are handed to the writer already: a crawl saves as it
+    /// goes, and its end has little left to save (a group commit: while one batch is saved, the next one grows).
+    static let idleBatchSize = 16
 
     init(sources: [SourceConfig], pages: PoliteFetcher, cache: HTTPCache?, store: OfferStore, runID: Int64,
          progress: (@Sendable (CrawlProgress) -> Void)?) {
         self.sources = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0) })
         self.order = sources.map(\.name)
+        self.recipeKeys = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0.recipeKey) })
         self.pages = pages
         self.cache = cache
         self.store = store
@@ -91,13 +99,15 @@ final class CrawlSession: @unchecked Sendable {
             return true
         }
         guard fresh else { return }
-        pages.get(url) { [self] outcome in
+        pages.get(url, reusing: derivedKey(source, job), deliver: { [self] work in
             workers.async { [self] in
                 workerSlots.wait()
-                handle(outcome, source: source, url: url, job: job)
+                work()
                 workerSlots.signal()
-                release()
             }
+        }) { [self] outcome in
+            handle(outcome, source: source, url: url, job: job)
+            release()
         }
     }
 
@@ -158,14 +168,14 @@ final class CrawlSession: @unchecked Sendable {
         do {
             switch job {
             case .listing(let number) where source.kind == .reviews:
-                let key = source.recipeKey + ".reviews"
+                let key = derivedKey(name, job)
                 let extraction: ReviewExtraction
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
                     let reused = try? JSONDecoder().decode(ReviewExtraction.self, from: Data(derived))
                 {
                     extraction = reused
                 } else {
-                    extraction = try extractor.reviews(page)
+                    extraction = try extractor.reviews(readable(page, stored: stored, url: url))
                     remember(extraction, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: extraction.warnings)
@@ -175,7 +185,7 @@ final class CrawlSession: @unchecked Sendable {
                     submit(source: name, url: next, job: .listing(page: number + 1))
                 }
             case .listing(let number):
-                let key = source.recipeKey + ".listing"
+                let key = derivedKey(name, job)
                 let listing: ListingExtraction
                 var reusedListing = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
@@ -184,7 +194,7 @@ final class CrawlSession: @unchecked Sendable {
                     listing = reused
                     reusedListing = true
                 } else {
-                    listing = try extractor.listing(page)
+                    listing = try extractor.listing(readable(page, stored: stored, url: url))
                     remember(listing, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: listing.warnings)
@@ -205,7 +215,7 @@ final class CrawlSession: @unchecked Sendable {
                     submit(source: name, url: next, job: .listing(page: number + 1))
                 }
             case .detail(let item, let listingReused):
-                let key = source.recipeKey + ".detail"
+                let key = derivedKey(name, job)
                 let parts: DetailExtraction
                 var reusedDetail = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
@@ -214,7 +224,7 @@ final class CrawlSession: @unchecked Sendable {
                     parts = reused
                     reusedDetail = true
                 } else {
-                    parts = try extractor.detailParts(page)
+                    parts = try extractor.detailParts(readable(page, stored: stored, url: url))
                     remember(parts, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: parts.warnings)
@@ -225,6 +235,24 @@ final class CrawlSession: @unchecked Sendable {
         } catch {
             fail(name, error is FeedError ? "\(error)" : "\(page.url): \(error)", job: job)
         }
+    }
+
+    /// The key under which what extraction makes of a page for `job` is kept in the HTTP cache.
+    private func derivedKey(_ name: String, _ job: Job) -> String {
+        switch job {
+        case .listing: return recipeKeys[name]! + (sources[name]!.kind == .reviews ? ".reviews" : ".listing")
+        case .detail: return recipeKeys[name]! + ".detail"
+        }
+    }
+
+    /// The page to extract from. After a 304 the stored body is not read when the stored extraction was made by
+    /// the same recipe (it is reused instead); should that extraction not decode after all, the body is read now.
+    private func readable(_ page: Page, stored: HTTPCache.Entry?, url: String) throws -> Page {
+        guard let stored, stored.bodyOmitted else { return page }
+        guard let full = try cache?.entry(for: url) else {
+            throw CrawlError(description: "the stored copy of the page cannot be read")
+        }
+        return Page(url: full.finalURL, body: full.body, contentType: full.contentType)
     }
 
     private func remember<T: Encodable>(_ value: T, key: String, url: String, fresh: HTTPCache.Entry?,
@@ -280,12 +308,11 @@ final class CrawlSession: @unchecked Sendable {
         let pending = offers.map {
             reused && !keepStored ? PendingOffer(reused: $0) : PendingOffer($0, keepStored: keepStored)
         }
-        let full: Bool = lock.withLock {
+        lock.withLock {
             batch.append(contentsOf: pending)
             offersFound += offers.count
-            return batch.count >= Self.batchSize
         }
-        if full { flush(force: false) }
+        flushOffers(force: false)
     }
 
     /// Queues reviews for storing, their text analysed here, on the worker thread; the page's aggregate rating
@@ -330,8 +357,17 @@ final class CrawlSession: @unchecked Sendable {
                 }
             }
         }
+        flushOffers(force: force)
+    }
+
+    /// Hands waiting offers to the writer: a full batch, or `idleBatchSize` of them while no batch is queued, or
+    /// whatever waits when the crawl ends (`force`). Each save, when done, looks again.
+    private func flushOffers(force: Bool) {
         let offers: [PendingOffer] = lock.withLock {
-            guard force || batch.count >= Self.batchSize, !batch.isEmpty else { return [] }
+            guard !batch.isEmpty,
+                force || batch.count >= Self.batchSize || (queuedSaves == 0 && batch.count >= Self.idleBatchSize)
+            else { return [] }
+            queuedSaves += 1
             defer { batch.removeAll(keepingCapacity: true) }
             return batch
         }
@@ -349,6 +385,8 @@ final class CrawlSession: @unchecked Sendable {
             } catch {
                 lock.withLock { storeFailure = error }
             }
+            lock.withLock { queuedSaves -= 1 }
+            flushOffers(force: false)
         }
     }
 

@@ -37,8 +37,15 @@ final class PoliteFetcher: @unchecked Sendable {
     private var backedOff: [String: Double] = [:]
     private var crawlDelays: [String: Double] = [:]
     private let timers = DispatchQueue(label: "homeshore.retry", attributes: .concurrent)
-    /// Where stored pages are read after a 304, and fetched pages checked for blocks: off the network thread.
-    private let lookups = DispatchQueue(label: "homeshore.cache-lookup", attributes: .concurrent)
+    /// Where a page's outcome goes: `completion`, run through `deliver`.
+    struct Delivery: Sendable {
+        let deliver: @Sendable (@escaping @Sendable () -> Void) -> Void
+        let completion: @Sendable (PageOutcome) -> Void
+
+        func callAsFunction(_ outcome: PageOutcome) {
+            deliver { completion(outcome) }
+        }
+    }
 
     init(fetcher: Fetcher, cache: HTTPCache?, productToken: String, ignoreRobots: Set<String> = [], timing: Timing = Timing()) {
         self.fetcher = fetcher
@@ -48,9 +55,18 @@ final class PoliteFetcher: @unchecked Sendable {
         self.timing = timing
     }
 
-    /// Fetches a page; `completion` runs on the network thread, a timer thread or a cache-lookup thread and must
-    /// return quickly.
-    func get(_ url: String, completion: @escaping @Sendable (PageOutcome) -> Void) {
+    /// Fetches a page.
+    /// - Parameters:
+    ///   - key: the key under which the caller would reuse what extraction made of the page: after a 304, when the
+    ///     stored result was made under it, the stored body is not read (``HTTPCache/entry(for:reusing:)``).
+    ///   - deliver: runs the work that ends the fetch, on the caller's own threads: `completion`, and after a 304 the
+    ///     reading of the stored page first. It is called on the network thread, a timer thread or the caller's
+    ///     thread, and must return quickly.
+    ///   - completion: called once with the outcome, inside `deliver`.
+    func get(_ url: String, reusing key: String? = nil,
+             deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void,
+             completion: @escaping @Sendable (PageOutcome) -> Void) {
+        let completion = Delivery(deliver: deliver, completion: completion)
         guard let host = FetchOptions.hostKey(for: url) else {
             completion(.failed("\(url): not an http or https URL"))
             return
@@ -70,18 +86,20 @@ final class PoliteFetcher: @unchecked Sendable {
                 return
             }
             let headers = (try? cache?.conditionalHeaders(for: url)) ?? []
-            attempt(url, host: host, headers: headers, retry: 0, completion: completion)
+            attempt(url, host: host, headers: headers, reusing: key, retry: 0, completion: completion)
         }
     }
 
     // MARK: - Requests and retries
 
-    private func attempt(_ url: String, host: String, headers: [(String, String)], retry: Int,
-                         completion: @escaping @Sendable (PageOutcome) -> Void) {
+    private func attempt(_ url: String, host: String, headers: [(String, String)], reusing key: String?, retry: Int,
+                         completion: Delivery) {
         fetcher.enqueue(FetchRequest(url: url, headers: headers)) { [self] response in
             if let error = response.error {
                 if retry < timing.maxRetries, Self.isTransient(error) {
-                    later(backoff(retry)) { self.attempt(url, host: host, headers: headers, retry: retry + 1, completion: completion) }
+                    later(backoff(retry)) {
+                        self.attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion)
+                    }
                 } else {
                     completion(.failed("\(error)"))
                 }
@@ -90,26 +108,28 @@ final class PoliteFetcher: @unchecked Sendable {
             switch response.status {
             case 304:
                 relax(host)
-                // The stored page is read (and inflated) off the network thread, which goes on with other transfers.
-                lookups.async { [self] in
-                    if let entry = try? cache?.entry(for: url) {
-                        completion(.notModified(entry))
+                // The stored page is read where the caller handles it, off the network thread, which goes on with other
+                // transfers: one thread hop from the answer to its handling, not two.
+                completion.deliver { [self] in
+                    if let entry = try? cache?.entry(for: url, reusing: key) {
+                        completion.completion(.notModified(entry))
                     } else {
                         // A 304 for a page we no longer hold: ask again without validators.
-                        attempt(url, host: host, headers: [], retry: retry, completion: completion)
+                        attempt(url, host: host, headers: [], reusing: key, retry: retry, completion: completion)
                     }
                 }
             case 200..<300:
                 relax(host)
-                // Decoding and looking for a block page cost as much as a transfer: done off the network thread.
-                lookups.async {
+                // Decoding and looking for a block page cost as much as a transfer: done where the caller handles the
+                // page, off the network thread.
+                completion.deliver {
                     let decoded = Charset.decode(response.body, contentType: response.contentType)
                     if let block = BlockDetector.block(status: response.status, utf8: decoded.utf8) {
-                        completion(.blocked("\(url): \(block)"))
+                        completion.completion(.blocked("\(url): \(block)"))
                     } else if decoded.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
-                        completion(.failed("\(url): HTTP \(response.status) with an empty page"))
+                        completion.completion(.failed("\(url): HTTP \(response.status) with an empty page"))
                     } else {
-                        completion(.fetched(response))
+                        completion.completion(.fetched(response))
                     }
                 }
             case 429, 503:
@@ -122,7 +142,7 @@ final class PoliteFetcher: @unchecked Sendable {
                 } else if retry < timing.maxRetries {
                     let wait = retryAfter ?? backoff(retry)
                     fetcher.adjust(host: host, holdFor: wait)
-                    attempt(url, host: host, headers: headers, retry: retry + 1, completion: completion)
+                    attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion)
                 } else if response.status == 429 {
                     completion(.blocked("\(url): HTTP 429 (too many requests) persisted after \(retry) retries"))
                 } else {
@@ -130,7 +150,9 @@ final class PoliteFetcher: @unchecked Sendable {
                 }
             case 500, 502, 504:
                 if retry < timing.maxRetries {
-                    later(backoff(retry)) { self.attempt(url, host: host, headers: headers, retry: retry + 1, completion: completion) }
+                    later(backoff(retry)) {
+                        self.attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion)
+                    }
                 } else {
                     completion(.failed("\(url): HTTP \(response.status) after \(retry) retries"))
                 }

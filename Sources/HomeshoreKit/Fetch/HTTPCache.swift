@@ -16,6 +16,9 @@ public final class HTTPCache: Sendable {
         /// What extraction made of the page, under the key of the recipe that made it.
         public var derivedKey: String?
         public var derived: [UInt8]?
+        /// True when `body` was left unread (empty) because what extraction made of the page was asked for
+        /// (``HTTPCache/entry(for:reusing:)``).
+        public var bodyOmitted = false
     }
 
     /// The database file.
@@ -60,25 +63,45 @@ public final class HTTPCache: Sendable {
         }
     }
 
+    // The lookups below are one SELECT each, made for every page of a crawl: a statement prepared once per
+    // connection, and no transaction around it (a single statement reads one consistent state by itself).
+
     /// The stored page for a URL, when there is one.
     public func entry(for url: String) throws -> Entry? {
-        try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM pages WHERE url = ?", arguments: [url]) else {
-                return nil
+        try entry(for: url, reusing: nil)
+    }
+
+    /// The stored page for a URL, when there is one; without its body (neither read nor inflated) when what
+    /// extraction made of it was made under `key`, which the caller means to reuse instead of the page.
+    /// - Returns: nil when nothing is stored, or the body cannot be inflated.
+    public func entry(for url: String, reusing key: String?) throws -> Entry? {
+        try pool.unsafeRead { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT final_url, etag, last_modified, content_type, body_size, derived_key, derived,
+                       CASE WHEN derived_key = ? THEN NULL ELSE body END AS body
+                FROM pages WHERE url = ?
+                """)
+            guard let row = try Row.fetchOne(statement, arguments: [key, url]) else { return nil }
+            var entry = Entry(url: url, finalURL: row["final_url"], etag: row["etag"],
+                lastModified: row["last_modified"], contentType: row["content_type"], body: [],
+                derivedKey: row["derived_key"], derived: (row["derived"] as Data?).map { [UInt8]($0) })
+            if let compressed = row["body"] as Data? {
+                guard let body = Deflate.decompress([UInt8](compressed), expectedSize: row["body_size"]) else {
+                    return nil
+                }
+                entry.body = body
+            } else {
+                entry.bodyOmitted = true
             }
-            let compressed: [UInt8] = [UInt8](row["body"] as Data)
-            guard let body = Deflate.decompress(compressed, expectedSize: row["body_size"]) else { return nil }
-            let derived = (row["derived"] as Data?).map { [UInt8]($0) }
-            return Entry(url: url, finalURL: row["final_url"], etag: row["etag"], lastModified: row["last_modified"],
-                contentType: row["content_type"], body: body, derivedKey: row["derived_key"], derived: derived)
+            return entry
         }
     }
 
     /// The request headers that make a request for `url` conditional, from what is stored.
     public func conditionalHeaders(for url: String) throws -> [(String, String)] {
-        try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT etag, last_modified FROM pages WHERE url = ?",
-                arguments: [url]) else { return [] }
+        try pool.unsafeRead { db in
+            let statement = try db.cachedStatement(sql: "SELECT etag, last_modified FROM pages WHERE url = ?")
+            guard let row = try Row.fetchOne(statement, arguments: [url]) else { return [] }
             var headers: [(String, String)] = []
             if let etag: String = row["etag"] { headers.append(("If-None-Match", etag)) }
             if let modified: String = row["last_modified"] { headers.append(("If-Modified-Since", modified)) }

@@ -3,7 +3,10 @@ import GRDB
 
 /// An offer ready to be saved: its facets computed, and whether it may replace what is stored.
 public struct PendingOffer: Sendable {
-    public var offer: Offer
+    public let offer: Offer
+    /// The offer's ``Offer/contentHash``, computed where the offer was made (a crawl's worker threads) rather than
+    /// in the write transaction.
+    let contentHash: String
     /// Nil when the facets were left to the store (``init(reused:)``).
     private var computed: OfferFacets?
     /// When the offer is already stored, only mark it seen: keep what was stored.
@@ -20,6 +23,7 @@ public struct PendingOffer: Sendable {
 
     public init(_ offer: Offer, keepStored: Bool = false) {
         self.offer = offer
+        self.contentHash = offer.contentHash
         self.computed = FacetExtractor.facets(for: offer)
         self.keepStored = keepStored
     }
@@ -29,6 +33,7 @@ public struct PendingOffer: Sendable {
     /// by older rules (``FacetExtractor/rulesVersion``).
     public init(reused offer: Offer) {
         self.offer = offer
+        self.contentHash = offer.contentHash
         self.computed = nil
         self.keepStored = false
     }
@@ -241,6 +246,8 @@ public final class OfferStore: Sendable {
             let touch = try db.cachedStatement(sql:
                 "UPDATE offers SET \(facetUpdates), last_seen = ?, last_run = ? WHERE id = ?")
             let link = try db.cachedStatement(sql: "UPDATE offers SET employer_id = ? WHERE id = ?")
+            let reference = try db.cachedStatement(sql:
+                "UPDATE offers SET employer_ref = ? WHERE source = ? AND key = ?")
             var employers: [String: Int64?] = [:]
             var seenIDs: [Int64] = []
             for pending in offers {
@@ -252,7 +259,7 @@ public final class OfferStore: Sendable {
                     employerID = try Self.employerID(for: offer.employer, db: db)
                     employers[offer.employer ?? ""] = employerID
                 }
-                let hash = offer.contentHash
+                let hash = pending.contentHash
                 if let row = try Row.fetchOne(find, arguments: [offer.source, offer.key]) {
                     let id: Int64 = row["id"]
                     if (row["employer_id"] as Int64?) != employerID { try link.execute(arguments: [employerID, id]) }
@@ -284,9 +291,8 @@ public final class OfferStore: Sendable {
                     result[offer.source, default: SaveResult()].new += 1
                     try link.execute(arguments: [employerID, db.lastInsertedRowID])
                 }
-                if let reference = offer.employerReference, !pending.keepStored {
-                    try db.execute(sql: "UPDATE offers SET employer_ref = ? WHERE source = ? AND key = ?",
-                        arguments: [reference, offer.source, offer.key])
+                if let employerReference = offer.employerReference, !pending.keepStored {
+                    try reference.execute(arguments: [employerReference, offer.source, offer.key])
                 }
             }
             // Offers seen again and kept as stored: last_seen and last_run only, in one statement per 500.

@@ -101,6 +101,22 @@ import Testing
         #expect(try run.store.offers().count == 60)
     }
 
+    /// After a 304 the stored page is not read when its stored extraction is reused; when that extraction does not
+    /// decode (written by another version), the stored page is read then and extracted again.
+    @Test func anUnchangedPageWhoseStoredExtractionDoesNotDecodeIsExtractedAgain() async throws {
+        let run = try Run()
+        _ = try await run.crawl()
+        try await run.store.httpCache().pool.write { db in
+            try db.execute(sql: "UPDATE pages SET derived = X'7B'")  // "{": the key still matches, the JSON is cut
+        }
+        let second = try await run.crawl()
+        #expect(second.status == "ok", "\(second.errors)")
+        #expect(second.notModified == 6)
+        #expect(second.offersSeen == 5)
+        #expect(second.offersUpdated == 0)
+        #expect(try run.titles() == CrawlFaultTests.allTitles)
+    }
+
     @Test func aChangedPageIsFetchedAndParsedAgain() async throws {
         let run = try Run()
         _ = try await run.crawl()

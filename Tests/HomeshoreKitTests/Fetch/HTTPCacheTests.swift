@@ -21,6 +21,12 @@ import Testing
         #expect(stored > 0 && stored < body.count / 10)
         try cache.storeDerived(url: "https://jobs.example/a", key: "recipe-2", derived: Array("[1]".utf8))
         #expect(try cache.entry(for: "https://jobs.example/a")?.derivedKey == "recipe-2")
+        // Asked for the extraction it holds, the cache leaves the body unread; for another key it reads it.
+        let reused = try cache.entry(for: "https://jobs.example/a", reusing: "recipe-2")
+        #expect(reused?.bodyOmitted == true && reused?.body == [] && reused?.derived == Array("[1]".utf8))
+        #expect(reused?.finalURL == entry.finalURL && reused?.etag == entry.etag)
+        let other = try cache.entry(for: "https://jobs.example/a", reusing: "recipe-1")
+        #expect(other?.bodyOmitted == false && other?.body == body)
     }
 
     @Test func robotsExpire() throws {

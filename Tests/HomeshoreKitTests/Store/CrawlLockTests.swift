@@ -13,6 +13,19 @@ import Testing
         first = nil
         _ = try CrawlLock(folder: folder.path)
     }
+
+    /// The process id is written over what the file held (no truncation): a longer record left by an older version
+    /// is cut, so that the file names only the holder.
+    @Test func theLockFileNamesOnlyItsHolder() throws {
+        let folder = TemporaryFolder()
+        let path = (folder.path as NSString).appendingPathComponent("crawl.lock")
+        try Data("4194304\nleft over by an older version\n".utf8).write(to: URL(fileURLWithPath: path))
+        let lock = try CrawlLock(folder: folder.path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "\(getpid())")
+        #expect(text.utf8.count == CrawlLock.recordWidth)
+        withExtendedLifetime(lock) {}
+    }
 }
 
 /// A refused lock closes its descriptor once: closing it twice closed whatever another thread had opened under the
