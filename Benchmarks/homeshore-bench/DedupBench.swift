@@ -7,10 +7,24 @@ import HomeshoreKit
 enum DedupBench {
     static func run(count: Int, added: Int, jsonl: String?, store storeCount: Int) throws {
         var generator = SyntheticOffers(seed: 20261130)
-        let corpus = generator.corpus(count: count + added)
-        let offers = corpus.map(\.offer)
-        print("generated \(offers.count) offers (\(Set(corpus.map(\.job)).count) jobs)")
+        var corpus = generator.corpus(count: count + added)
+        print("generated \(corpus.count) offers (\(Set(corpus.map(\.job)).count) jobs)")
+        try inMemory(corpus, count: count, added: added, jsonl: jsonl)
+        guard storeCount > 0 else { return }
+        let stored = min(count, storeCount)
+        var toStore = corpus[0..<stored].map(\.offer)
+        let toAdd = corpus[count..<(count + added)].map(\.offer)
+        var jobs: [String: Int] = [:]
+        for labeled in corpus[0..<stored] + corpus[count..<(count + added)] {
+            jobs[labeled.offer.source + " " + labeled.offer.key] = labeled.job
+        }
+        corpus = []
+        try throughStore(&toStore, toAdd, jobs: jobs)
+    }
 
+    /// The grouper alone, one thread like datasketch (its memory is let go of before the store is measured).
+    static func inMemory(_ corpus: [(offer: Offer, job: Int)], count: Int, added: Int, jsonl: String?) throws {
+        let offers = corpus.map(\.offer)
         // In memory, from scratch: features (shingles, MinHash), LSH and matching, one thread like datasketch.
         Measure.resetPeak()
         var start = Measure.now()
@@ -48,24 +62,29 @@ enum DedupBench {
             try text.write(toFile: jsonl, atomically: true, encoding: .utf8)
             print("wrote \(jsonl)")
         }
+    }
 
-        // Through the store: save the offers (not timed), group from scratch, then a nightly run adds new offers.
-        guard storeCount > 0 else { return }
-        let count = min(count, storeCount)
+    /// Through the SQLite store, as a crawl runs it: save the offers (not timed), group from scratch, then a nightly
+    /// run adds new offers. The saved offers are let go of before grouping, as a `homeshore` process holds none.
+    static func throughStore(_ toStore: inout [Offer], _ toAdd: [Offer], jobs: [String: Int]) throws {
+        let count = toStore.count, added = toAdd.count
         let folder = NSTemporaryDirectory() + "homeshore-dedup-bench-\(getpid())"
         try? FileManager.default.removeItem(atPath: folder)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try OfferStore(folder: folder)
-        start = Measure.now()
-        _ = try store.save(Array(offers[0..<count]), run: nil)
+        var start = Measure.now()
+        _ = try store.save(toStore, run: nil)
+        toStore = []
         print("store   saved \(count) offers in \(Measure.fmt(Measure.now() - start, 1)) s (facets included; not grouping)")
+        let before = Measure.residentMB
         Measure.resetPeak()
         start = Measure.now()
         let all = try store.regroupAll()
         let storeScratch = Measure.now() - start
         print("store   from scratch  offers \(all.grouped)  seconds \(Measure.fmt(storeScratch, 2))  "
-            + "offers/s \(Int(Double(count) / storeScratch))  peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))")
-        _ = try store.save(Array(offers[count..<(count + added)]), run: nil)
+            + "offers/s \(Int(Double(count) / storeScratch))  peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))  "
+            + "(rss before \(Measure.fmt(before, 0)))")
+        _ = try store.save(toAdd, run: nil)
         Measure.resetPeak()
         start = Measure.now()
         let nightly = try store.assignGroups()
@@ -73,5 +92,19 @@ enum DedupBench {
         print("store   add \(nightly.grouped) to \(count)  joined \(nightly.joined)  stored compared \(nightly.candidatesLoaded)  "
             + "seconds \(Measure.fmt(storeMore, 3))  (\(Measure.fmt(100 * storeMore / storeScratch, 2)) % of from scratch)  "
             + "peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))")
+        // Quality through the store (not timed): the generator's copy pairs that share a group.
+        var members: [Int: [Int64]] = [:]
+        for offer in try store.offers() {
+            if let job = jobs[offer.offer.source + " " + offer.offer.key] { members[job, default: []].append(offer.groupID ?? -offer.id) }
+        }
+        var pairs = 0, found = 0
+        for groups in members.values where groups.count > 1 {
+            for x in 0..<groups.count { for y in (x + 1)..<groups.count {
+                pairs += 1
+                if groups[x] == groups[y] { found += 1 }
+            } }
+        }
+        print("store   from scratch \(all.grouped - all.joined) groups; after adding: true copy pairs \(pairs), in one group "
+            + "\(found) (\(Measure.fmt(100 * Double(found) / Double(max(1, pairs)), 1)) %)")
     }
 }
