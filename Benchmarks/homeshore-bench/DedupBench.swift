@@ -13,9 +13,9 @@ enum DedupBench {
         guard storeCount > 0 else { return }
         let stored = min(count, storeCount)
         var toStore = corpus[0..<stored].map(\.offer)
-        let toAdd = corpus[count..<(count + added)].map(\.offer)
+        let toAdd = corpus[stored..<(stored + added)].map(\.offer)
         var jobs: [String: Int] = [:]
-        for labeled in corpus[0..<stored] + corpus[count..<(count + added)] {
+        for labeled in corpus[0..<(stored + added)] {
             jobs[labeled.offer.source + " " + labeled.offer.key] = labeled.job
         }
         corpus = []
@@ -76,6 +76,7 @@ enum DedupBench {
         _ = try store.save(toStore, run: nil)
         toStore = []
         print("store   saved \(count) offers in \(Measure.fmt(Measure.now() - start, 1)) s (facets included; not grouping)")
+        Measure.trim()
         let before = Measure.residentMB
         Measure.resetPeak()
         start = Measure.now()

@@ -44,6 +44,15 @@ enum Measure {
         return (try? handle.write(contentsOf: Data("5".utf8))) != nil
     }
 
+    /// Gives the heap pages freed so far back to the system (glibc's `malloc_trim`, looked up at run time), so that
+    /// the resident set of the next phase is its own and not pages an earlier phase freed and the allocator kept.
+    static func trim() {
+        #if os(Linux)
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+        #endif
+    }
+
     static func fmt(_ value: Double, _ digits: Int = 1) -> String {
         String(format: "%.\(digits)f", value)
     }
