@@ -19,9 +19,23 @@ import Testing
         let expected = grouper.groupByOffer
         #expect(result.joined > 100, "the corpus has copies")
         #expect(stored.allSatisfy { $0.groupID == expected[$0.id] })
+        // Feature by feature, what the store reads (facet columns, kept words) is what the offers give.
+        let read = try store.pool.write { db in
+            try OfferStore.groupingFeatures(db, ids: stored.map(\.id)[...], grouper: grouper)
+        }
+        #expect(read.map(\.id) == stored.map(\.id))
+        #expect(read.map { Self.summary($0.features) }
+            == stored.map { Self.summary(grouper.features(of: $0.offer, facets: $0.facets)) })
+        #expect(stored.contains { !$0.facets.contract.isEmpty } && stored.contains { $0.facets.pay.min != nil })
         // A second time, from the kept description words: the same groups.
         try store.regroupAll()
         #expect(try store.offers().sorted { $0.id < $1.id }.map(\.groupID) == stored.map(\.groupID))
+    }
+
+    static func summary(_ f: DedupFeatures) -> String {
+        [f.employer, f.employerReference ?? "-", f.town, f.postcode, f.remote.rawValue, f.contracts.sorted().joined(separator: ","),
+         f.hours.rawValue, "\(f.payMin ?? -1)", "\(f.payMax ?? -1)", f.payPeriod?.rawValue ?? "-",
+         f.title.sorted().joined(separator: ","), "\(f.words)", "\(f.bands)"].joined(separator: "|")
     }
 
     @Test func newOffersJoinStoredGroupsAndStoredOffersKeepTheirs() throws {
