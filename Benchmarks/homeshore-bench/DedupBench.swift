@@ -98,19 +98,24 @@ enum DedupBench {
         let before = Measure.residentMB
         Measure.resetPeak()
         start = Measure.now()
+        var cpu = Measure.cpu()
         let all = try store.regroupAll()
         let storeScratch = Measure.now() - start
+        let scratchCPU = Measure.cpu() - cpu
         print("store   from scratch  offers \(all.grouped)  seconds \(Measure.fmt(storeScratch, 2))  "
             + "offers/s \(Int(Double(count) / storeScratch))  peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))  "
-            + "(rss before \(Measure.fmt(before, 0)))")
+            + "(rss before \(Measure.fmt(before, 0)))  cpu_seconds \(Measure.fmt(scratchCPU, 2))")
         try save(toAdd, to: store)
         Measure.resetPeak()
         start = Measure.now()
+        cpu = Measure.cpu()
         let nightly = try store.assignGroups()
         let storeMore = Measure.now() - start
+        let moreCPU = Measure.cpu() - cpu
         print("store   add \(nightly.grouped) to \(count)  joined \(nightly.joined)  stored compared \(nightly.candidatesLoaded)  "
             + "seconds \(Measure.fmt(storeMore, 3))  (\(Measure.fmt(100 * storeMore / storeScratch, 2)) % of from scratch)  "
-            + "peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))")
+            + "peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))  cpu_seconds \(Measure.fmt(moreCPU, 3)) "
+            + "(\(Measure.fmt(100 * moreCPU / scratchCPU, 2)) %)")
         // Quality through the store (not timed): the generator's copy pairs that share a group.
         var members: [Int: [Int64]] = [:], jobsOfGroup: [Int64: [Int]] = [:]
         for offer in try store.offers() {

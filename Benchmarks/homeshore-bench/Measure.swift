@@ -9,6 +9,15 @@ enum Measure {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
+    /// Processor seconds used by the process so far, every thread, user and system: unlike wall time, hardly
+    /// changed by other processes sharing the cores.
+    static func cpu() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// Runs `body` `reps` times and returns the best wall time in seconds.
     static func best(reps: Int, _ body: () throws -> Void) rethrows -> Double {
         var best = Double.infinity
