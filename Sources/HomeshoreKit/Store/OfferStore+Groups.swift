@@ -39,10 +39,10 @@ extension OfferStore {
 
     static func assignGroups(_ db: Database, employers: EmployerName) throws -> GroupingResult {
         var result = GroupingResult()
+        // Sorted here: ORDER BY would make SQLite read the offers' rows, texts included, instead of an index.
         let freshIDs = try Int64.fetchAll(db, sql: """
-            SELECT offers.id FROM offers LEFT JOIN offer_groups g ON g.offer_id = offers.id
-            WHERE g.offer_id IS NULL ORDER BY offers.id
-            """)
+            SELECT offers.id FROM offers LEFT JOIN offer_groups g ON g.offer_id = offers.id WHERE g.offer_id IS NULL
+            """).sorted()
         guard !freshIDs.isEmpty else { return result }
         let grouper = OfferGrouper(employers: employers)
         let saveGroup = try db.cachedStatement(sql: "INSERT INTO offer_groups (offer_id, group_id) VALUES (?, ?)")
