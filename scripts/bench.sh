@@ -14,7 +14,7 @@ VENV=${VENV:-/work/bench-venv}
 CORPUS=${CORPUS:-20000}
 PAGES=${PAGES:-5000}
 DEDUP=${DEDUP:-100000}
-DEDUP_STORE=${DEDUP_STORE:-20000}   # offers grouped through SQLite (saving them computes facets: slow)
+DEDUP_STORE=${DEDUP_STORE:-100000}  # offers grouped through SQLite (saving them computes facets: ~2 min)
 OUT=${OUT:-$(mktemp -d /tmp/homeshore-bench.XXXXXX)}
 mkdir -p "$OUT"
 PY="$VENV/bin/python"

@@ -1,6 +1,50 @@
 /// What grouping compares of one offer, computed once: employer key, place, contract, hours, pay, title words,
-/// description words and the MinHash signature of its description's shingles.
+/// description words and the LSH band keys of its description's MinHash signature.
 public struct DedupFeatures: Sendable {
+    /// What an offer's facets (or, without facets, its structured fields) say of how it is worked and paid.
+    struct Terms: Sendable {
+        var remote: OfferFacets.Remote
+        var contracts: Set<String>
+        var hours: OfferFacets.HoursKind
+        var payMin: Double?
+        var payMax: Double?
+        var payPeriod: OfferFacets.PayPeriod?
+
+        /// - Parameter facets: the offer's facets; without them, what the offer's structured fields say.
+        init(offer: Offer, facets: OfferFacets?) {
+            if let facets {
+                remote = facets.remote.value
+                contracts = Set(facets.contract.map(\.value.rawValue))
+                hours = facets.hours.value
+                payMin = facets.pay.min
+                payMax = facets.pay.max
+                payPeriod = facets.pay.period
+            } else {
+                remote = offer.remote.flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown
+                contracts = Set([offer.contract.flatMap(ContractText.normalise) ?? offer.contract].compactMap { $0 })
+                hours = offer.employmentType.contains("PART_TIME") ? .partTime
+                    : offer.employmentType.contains("FULL_TIME") ? .fullTime : .unknown
+                payMin = offer.salaryMin
+                payMax = offer.salaryMax
+                payPeriod = offer.salaryPeriod.flatMap(OfferFacets.PayPeriod.init(rawValue:))
+            }
+        }
+
+        init(remote: OfferFacets.Remote, contracts: Set<String>, hours: OfferFacets.HoursKind, payMin: Double?,
+             payMax: Double?, payPeriod: OfferFacets.PayPeriod?) {
+            self.remote = remote
+            self.contracts = contracts
+            self.hours = hours
+            self.payMin = payMin
+            self.payMax = payMax
+            self.payPeriod = payPeriod
+        }
+    }
+
+    /// Bumped whenever what ``words`` or ``bands`` hold for a text changes (word splitting, stop words, hashing,
+    /// shingles, MinHash settings), so that stored copies (`dedup_features`) made by older rules are not used.
+    static let textRulesVersion = 1
+
     var employer: String
     var employerReference: String?
     /// Folded town, or "" when the offer names none (or only "France", "télétravail"...).
@@ -16,13 +60,21 @@ public struct DedupFeatures: Sendable {
     var title: Set<String>
     /// Hashes of the description's content words, sorted, unique.
     var words: [UInt64]
-    var signature: [UInt32]
+    /// The LSH band keys of the description's MinHash signature (not yet scoped by employer); empty without text.
+    var bands: [UInt64]
 
     static let placeNoise: Set<String> = ["france", "teletravail", "remote", "domicile", "national", "toute", "partout",
         "home", "metropole", "distance", "entier", "ensemble", "en", "de", "la", "100"]
 
     /// - Parameter facets: the offer's facets; without them, what the offer's structured fields say.
     init(offer: Offer, facets: OfferFacets?, employers: EmployerName, hasher: MinHasher) {
+        let text = Self.text(offer.description, hasher: hasher)
+        self.init(offer: offer, terms: Terms(offer: offer, facets: facets), employers: employers, words: text.words,
+            bands: text.bands)
+    }
+
+    /// Features from the description's word hashes and band keys computed before (``text(_:hasher:)``).
+    init(offer: Offer, terms: Terms, employers: EmployerName, words: [UInt64], bands: [UInt64]) {
         employer = employers.key(offer.employer)
         employerReference = offer.employerReference.map { TextFolding.fold($0) }
         let townWords = DedupText.words(TextFolding.fold(offer.location ?? ""))
@@ -30,26 +82,23 @@ public struct DedupFeatures: Sendable {
             ? "" : townWords.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
         let digits = (offer.postalCode ?? "").filter(\.isNumber)
         postcode = digits.count >= 5 ? String(digits.prefix(5)) : ""
-        if let facets {
-            remote = facets.remote.value
-            contracts = Set(facets.contract.map(\.value.rawValue))
-            hours = facets.hours.value
-            payMin = facets.pay.min
-            payMax = facets.pay.max
-            payPeriod = facets.pay.period
-        } else {
-            remote = offer.remote.flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown
-            contracts = Set([offer.contract.flatMap(ContractText.normalise) ?? offer.contract].compactMap { $0 })
-            hours = offer.employmentType.contains("PART_TIME") ? .partTime
-                : offer.employmentType.contains("FULL_TIME") ? .fullTime : .unknown
-            payMin = offer.salaryMin
-            payMax = offer.salaryMax
-            payPeriod = offer.salaryPeriod.flatMap(OfferFacets.PayPeriod.init(rawValue:))
-        }
+        remote = terms.remote
+        contracts = terms.contracts
+        hours = terms.hours
+        payMin = terms.payMin
+        payMax = terms.payMax
+        payPeriod = terms.payPeriod
         title = DedupText.titleWords(offer.title)
-        let descriptionWords = DedupText.words(TextFolding.fold(offer.description ?? ""))
-        words = Array(Set(descriptionWords.filter { !DedupText.stopWords.contains($0) }.map(MinHasher.hash))).sorted()
-        signature = hasher.signature(of: hasher.shingleHashes(words: descriptionWords))
+        self.words = words
+        self.bands = bands
+    }
+
+    /// What grouping takes of a description (the costly part of the features): its content words' hashes, sorted
+    /// and unique, and the LSH band keys of its shingles' MinHash signature.
+    static func text(_ description: String?, hasher: MinHasher) -> (words: [UInt64], bands: [UInt64]) {
+        let descriptionWords = DedupText.words(TextFolding.fold(description ?? ""))
+        let words = Array(Set(descriptionWords.filter { !DedupText.stopWords.contains($0) }.map(MinHasher.hash))).sorted()
+        return (words, hasher.bandKeys(hasher.signature(of: hasher.shingleHashes(words: descriptionWords))))
     }
 
     /// Where the offer is, for blocking: its town, else its postal code, else `remote` for a fully remote offer.

@@ -47,7 +47,7 @@ public final class OfferGrouper {
     public func keys(_ f: DedupFeatures) -> [UInt64] {
         // Bands are scoped by employer: offers of two employers are never the same job, so they need not meet.
         let scope = MinHasher.hash(f.employer)
-        var keys = hasher.bandKeys(f.signature).map { MinHasher.mix($0 ^ scope) }
+        var keys = f.bands.map { MinHasher.mix($0 ^ scope) }
         guard !f.employer.isEmpty else { return keys }
         let base = MinHasher.hash(f.employer + "\u{1}" + f.placeKey)
         for word in f.title { keys.append(MinHasher.mix(base ^ MinHasher.hash(word))) }
@@ -64,6 +64,12 @@ public final class OfferGrouper {
     ///   - features: its features.
     public func insert(id: Int64, group: Int64, features f: DedupFeatures) {
         append(id: id, group: group, features: f, keys: keys(f))
+    }
+
+    /// Adds an offer already grouped (a stored one) under some of its keys only: those that the offers still to be
+    /// added will look up (a stored offer is only ever found through them).
+    func insert(id: Int64, group: Int64, features f: DedupFeatures, keys: [UInt64]) {
+        append(id: id, group: group, features: f, keys: keys)
     }
 
     /// Groups a new offer with those held.
@@ -123,7 +129,9 @@ public final class OfferGrouper {
         let entry = Int32(ids.count)
         ids.append(id)
         groups.append(group)
-        features.append(f)
+        var held = f
+        held.bands = []  // only ever used for keys, computed above: no need to hold them
+        features.append(held)
         stamp.append(0)
         for key in keys {
             postingEntry.append(entry)

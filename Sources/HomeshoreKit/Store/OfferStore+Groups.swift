@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GRDB
 
@@ -15,8 +14,8 @@ public struct GroupingResult: Sendable, Equatable {
 extension OfferStore {
     /// Gives every offer that has no group yet its group (run after each crawl's offers are saved, at the end of
     /// ``Crawler/run()``): the new offers are compared with each other and with the stored offers that share one of
-    /// their blocking keys, read through `dedup_keys`; nothing else is read or recomputed. An offer keeps its group
-    /// for good.
+    /// their blocking keys, read through `dedup_keys`; the stored offers' description words come from
+    /// `dedup_features`, and nothing else is read or recomputed. An offer keeps its group for good.
     /// - Parameter employers: the employer name normaliser (sources.yaml's aliases).
     /// - Returns: what was done.
     @discardableResult
@@ -24,7 +23,9 @@ extension OfferStore {
         try pool.write { db in try Self.assignGroups(db, employers: employers) }
     }
 
-    /// Forgets every group and groups all offers again from scratch, oldest first.
+    /// Forgets every group and groups all offers again from scratch, oldest first. The offers are read a few
+    /// thousand at a time and only their grouping features are held; description words kept in `dedup_features`
+    /// for the offer's current text are not computed again.
     @discardableResult
     public func regroupAll(employers: EmployerName = EmployerName()) throws -> GroupingResult {
         try pool.write { db in
@@ -33,66 +34,63 @@ extension OfferStore {
         }
     }
 
+    /// Offers read and featured at a time.
+    static let groupingChunk = 4096
+
     static func assignGroups(_ db: Database, employers: EmployerName) throws -> GroupingResult {
         var result = GroupingResult()
-        let fresh = try Row.fetchAll(db, sql: """
-            SELECT offers.* FROM offers LEFT JOIN offer_groups g ON g.offer_id = offers.id
-            WHERE g.offer_id IS NULL ORDER BY offers.id
-            """).map(StoredOffer.init(row:))
-        guard !fresh.isEmpty else { return result }
+        // Sorted here: ORDER BY would make SQLite read the offers' rows, texts included, instead of an index.
+        let freshIDs = try Int64.fetchAll(db, sql: """
+            SELECT offers.id FROM offers LEFT JOIN offer_groups g ON g.offer_id = offers.id WHERE g.offer_id IS NULL
+            """).sorted()
+        guard !freshIDs.isEmpty else { return result }
         let grouper = OfferGrouper(employers: employers)
-        let features = computeFeatures(fresh.map { ($0.offer, $0.facets) }, grouper: grouper)
-        // The stored offers that share a key with a new one, with their groups.
-        var keys = Set<Int64>()
-        for f in features { for k in grouper.keys(f) { keys.insert(Int64(bitPattern: k)) } }
-        var candidateIDs = Set<Int64>()
+        let saveGroup = try db.cachedStatement(sql: "INSERT INTO offer_groups (offer_id, group_id) VALUES (?, ?)")
+        let saveKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_keys (key, offer_id) VALUES (?, ?)")
+        func add(_ fresh: [GroupedFeatures]) throws {
+            for offer in fresh {
+                let (group, offerKeys) = grouper.add(id: offer.id, features: offer.features)
+                try saveGroup.execute(arguments: [offer.id, group])
+                for k in offerKeys { try saveKey.execute(arguments: [Int64(bitPattern: k), offer.id]) }
+                result.grouped += 1
+                if group != offer.id { result.joined += 1 }
+            }
+        }
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM offer_groups)") == true else {
+            // From scratch: nothing stored to compare with, so the offers are read, grouped and let go of a chunk
+            // at a time (the grouper holds only their features).
+            for start in stride(from: 0, to: freshIDs.count, by: groupingChunk) {
+                try add(groupingFeatures(db, ids: freshIDs[start..<min(start + groupingChunk, freshIDs.count)],
+                    grouper: grouper))
+            }
+            return result
+        }
+        var fresh: [GroupedFeatures] = []
+        for start in stride(from: 0, to: freshIDs.count, by: groupingChunk) {
+            fresh += try groupingFeatures(db, ids: freshIDs[start..<min(start + groupingChunk, freshIDs.count)],
+                grouper: grouper)
+        }
+        // The stored offers that share a key with a new one, with their groups, held under those keys only (the
+        // new offers look up no other).
+        var keys = Set<UInt64>()
+        for offer in fresh { keys.formUnion(grouper.keys(offer.features)) }
+        var keysByCandidate: [Int64: [UInt64]] = [:]
         let lookup = try db.cachedStatement(sql:
             "SELECT offer_id FROM dedup_keys WHERE key = ? ORDER BY offer_id DESC LIMIT ?")
         for key in keys {
-            for id in try Int64.fetchAll(lookup, arguments: [key, grouper.bucketLimit]) { candidateIDs.insert(id) }
-        }
-        if !candidateIDs.isEmpty {
-            let ids = candidateIDs.sorted()
-            for chunk in stride(from: 0, to: ids.count, by: 500) {
-                let part = ids[chunk..<min(chunk + 500, ids.count)]
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT offers.*, g.group_id AS group_id FROM offers JOIN offer_groups g ON g.offer_id = offers.id
-                    WHERE offers.id IN (\(part.map { _ in "?" }.joined(separator: ","))) ORDER BY offers.id
-                    """, arguments: StatementArguments(Array(part)))
-                for row in rows {
-                    let stored = StoredOffer(row: row)
-                    grouper.insert(id: stored.id, group: stored.groupID ?? stored.id,
-                        features: grouper.features(of: stored.offer, facets: stored.facets))
-                    result.candidatesLoaded += 1
-                }
+            for id in try Int64.fetchAll(lookup, arguments: [Int64(bitPattern: key), grouper.bucketLimit]) {
+                keysByCandidate[id, default: []].append(key)
             }
         }
-        let saveGroup = try db.cachedStatement(sql: "INSERT INTO offer_groups (offer_id, group_id) VALUES (?, ?)")
-        let saveKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_keys (key, offer_id) VALUES (?, ?)")
-        for (stored, f) in zip(fresh, features) {
-            let (group, offerKeys) = grouper.add(id: stored.id, features: f)
-            try saveGroup.execute(arguments: [stored.id, group])
-            for k in offerKeys { try saveKey.execute(arguments: [Int64(bitPattern: k), stored.id]) }
-            result.grouped += 1
-            if group != stored.id { result.joined += 1 }
+        let candidateIDs = keysByCandidate.keys.sorted()
+        for stored in try groupingFeatures(db, ids: candidateIDs[...], grouper: grouper) {
+            // A key whose offer lost its group since (none does today) would name an offer that is not stored.
+            guard let group = stored.group else { continue }
+            grouper.insert(id: stored.id, group: group, features: stored.features, keys: keysByCandidate[stored.id]!)
+            result.candidatesLoaded += 1
         }
+        try add(fresh)
         return result
-    }
-
-    /// Features of many offers, computed on every core.
-    static func computeFeatures(_ offers: [(Offer, OfferFacets?)], grouper: OfferGrouper) -> [DedupFeatures] {
-        let employers = grouper.employers, hasher = grouper.hasher
-        let slots = UnsafeMutableBufferPointer<DedupFeatures?>.allocate(capacity: offers.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
-        let chunk = 256
-        nonisolated(unsafe) let output = slots
-        DispatchQueue.concurrentPerform(iterations: (offers.count + chunk - 1) / chunk) { part in
-            for i in (part * chunk)..<min(offers.count, (part + 1) * chunk) {
-                output[i] = DedupFeatures(offer: offers[i].0, facets: offers[i].1, employers: employers, hasher: hasher)
-            }
-        }
-        return slots.map { $0! }
     }
 
     /// Fills ``StoredOffer/copies`` of each offer with every offer of its group.

@@ -186,6 +186,22 @@ enum Schema {
             // NULL: facets made before versions were recorded; computed again at the next save.
             try db.execute(sql: "ALTER TABLE offers ADD COLUMN facets_version INTEGER")
         }
+        migrator.registerMigration("v8: dedup features") { db in
+            // What grouping computes of an offer's description (DedupFeatures.text): its content words' hashes and
+            // the LSH band keys of its MinHash signature, as little-endian 64-bit integers, so that a nightly run
+            // reads the stored offers it compares instead of hashing their texts again. A row is used only while
+            // the offer's content_hash and the rules' version (DedupFeatures.textRulesVersion) are the ones it was
+            // computed from; offers grouped before this migration get theirs the next time they are compared.
+            try db.execute(sql: """
+                CREATE TABLE dedup_features (
+                    offer_id INTEGER PRIMARY KEY REFERENCES offers (id) ON DELETE CASCADE,
+                    content_hash TEXT NOT NULL,
+                    rules INTEGER NOT NULL,
+                    words BLOB NOT NULL,
+                    bands BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import Testing
+@testable import HomeshoreKit
+
+/// Grouping through a real SQLite store: what it reads of the offers (facet columns, kept description words) must
+/// group exactly as the grouper does with the offers themselves.
+@Suite struct OfferStoreGroupingTests {
+    @Test func regroupingFromScratchGroupsAsTheGrouperDoes() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        var generator = SyntheticOffers(seed: 7)
+        _ = try store.save(generator.corpus(count: 700).map(\.offer), run: nil)
+        let result = try store.regroupAll()
+        let stored = try store.offers().sorted { $0.id < $1.id }
+        #expect(result.grouped == stored.count)
+        let grouper = OfferGrouper()
+        for offer in stored { grouper.add(id: offer.id, features: grouper.features(of: offer.offer, facets: offer.facets)) }
+        let expected = grouper.groupByOffer
+        #expect(result.joined > 100, "the corpus has copies")
+        #expect(stored.allSatisfy { $0.groupID == expected[$0.id] })
+        // Feature by feature, what the store reads (facet columns, kept words) is what the offers give.
+        let read = try store.pool.write { db in
+            try OfferStore.groupingFeatures(db, ids: stored.map(\.id)[...], grouper: grouper)
+        }
+        #expect(read.map(\.id) == stored.map(\.id))
+        #expect(read.map { Self.summary($0.features) }
+            == stored.map { Self.summary(grouper.features(of: $0.offer, facets: $0.facets)) })
+        #expect(stored.contains { !$0.facets.contract.isEmpty } && stored.contains { $0.facets.pay.min != nil })
+        // A second time, from the kept description words: the same groups.
+        try store.regroupAll()
+        #expect(try store.offers().sorted { $0.id < $1.id }.map(\.groupID) == stored.map(\.groupID))
+    }
+
+    static func summary(_ f: DedupFeatures) -> String {
+        [f.employer, f.employerReference ?? "-", f.town, f.postcode, f.remote.rawValue, f.contracts.sorted().joined(separator: ","),
+         f.hours.rawValue, "\(f.payMin ?? -1)", "\(f.payMax ?? -1)", f.payPeriod?.rawValue ?? "-",
+         f.title.sorted().joined(separator: ","), "\(f.words)", "\(f.bands)"].joined(separator: "|")
+    }
+
+    @Test func newOffersJoinStoredGroupsAndStoredOffersKeepTheirs() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        var generator = SyntheticOffers(seed: 11)
+        let corpus = generator.corpus(count: 600).map(\.offer)
+        _ = try store.save(Array(corpus[0..<450]), run: nil)
+        try store.assignGroups()
+        let before = Dictionary(uniqueKeysWithValues: try store.offers().map { ($0.id, $0.groupID) })
+        _ = try store.save(Array(corpus[450...]), run: nil)
+        let nightly = try store.assignGroups()
+        #expect(nightly.grouped == 150)
+        #expect(nightly.joined > 0 && nightly.candidatesLoaded > 0)
+        let after = try store.offers()
+        #expect(after.allSatisfy { before[$0.id] == nil || before[$0.id]! == $0.groupID })
+        #expect(try store.assignGroups() == GroupingResult(), "nothing left to group")
+    }
+
+    @Test func keptWordsOfAnOfferWhoseTextChangedAreNotUsed() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        let (a, b, same) = DedupQualityTests.hard[0]
+        #expect(same)
+        _ = try store.save([a, b], run: nil)
+        try store.regroupAll()
+        var groups = try store.offers().map(\.groupID)
+        #expect(groups.count == 2 && groups[0] == groups[1])
+        // The words kept for an offer's current text are what grouping reads: emptied, they no longer match.
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE dedup_features SET words = x'', bands = x'' WHERE offer_id = (SELECT id FROM offers WHERE source = 'b')")
+        }
+        try store.regroupAll()
+        groups = try store.offers().map(\.groupID)
+        #expect(groups.count == 2 && groups[0] != groups[1])
+        // Kept by older rules, they are computed again.
+        try store.pool.write { db in try db.execute(sql: "UPDATE dedup_features SET rules = rules - 1") }
+        try store.regroupAll()
+        groups = try store.offers().map(\.groupID)
+        #expect(groups.count == 2 && groups[0] == groups[1])
+        // Another job's text under the same title: the words kept for the old text must not group it again.
+        var changed = b
+        changed.description = "Kaliocall recrute pour une mutuelle santé : remboursements, tiers payant, "
+            + "attestations et résiliations, au téléphone et par courrier."
+        _ = try store.save([changed], run: nil)
+        try store.regroupAll()
+        groups = try store.offers().map(\.groupID)
+        #expect(groups.count == 2 && groups[0] != groups[1])
+        let current = try store.pool.read { db in
+            try Bool.fetchAll(db, sql: "SELECT f.content_hash = o.content_hash FROM dedup_features f JOIN offers o ON o.id = f.offer_id")
+        }
+        #expect(current == [true, true])
+    }
+
+    @Test func anOfferWithoutDescriptionIsGroupedAlone() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        var (a, b, _) = DedupQualityTests.hard[0]
+        a.description = nil
+        b.description = nil
+        _ = try store.save([a, b], run: nil)
+        #expect(try store.regroupAll().grouped == 2)
+        #expect(try store.regroupAll().grouped == 2, "from the kept (empty) words")
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedup_features WHERE words = x''") } == 2)
+    }
+}
