@@ -4,7 +4,8 @@ public enum PageScan {
     ///
     /// Tags and attribute names match in any case, the `type` value may be quoted with `"` or `'` or unquoted
     /// and sit among other attributes; a block ends at the next `</script`, as in browsers, or at the end of
-    /// the input. Comments and the contents of other scripts and styles are skipped.
+    /// the input. Comments, the contents of other scripts and styles, and the text of `<title>` and `<textarea>`
+    /// (which browsers never read as markup) are skipped.
     ///
     /// - Parameter utf8: The page in UTF-8.
     /// - Returns: Each block's text, trimmed of surrounding whitespace; empty blocks are left out.
@@ -27,6 +28,13 @@ public enum PageScan {
                 } else if ByteScan.isTag("style", in: bytes, at: lt) {
                     let (_, contentStart) = ByteScan.attributes(in: bytes, from: lt + 6)
                     index = ByteScan.closingTag("</style", in: bytes, from: contentStart) + 1
+                } else if ByteScan.isTag("title", in: bytes, at: lt) {
+                    // Text only, as in browsers: a script written inside a title is the title's words.
+                    let (_, contentStart) = ByteScan.attributes(in: bytes, from: lt + 6)
+                    index = ByteScan.closingTag("</title", in: bytes, from: contentStart) + 1
+                } else if ByteScan.isTag("textarea", in: bytes, at: lt) {
+                    let (_, contentStart) = ByteScan.attributes(in: bytes, from: lt + 9)
+                    index = ByteScan.closingTag("</textarea", in: bytes, from: contentStart) + 1
                 } else {
                     index = lt + 1
                 }

@@ -41,6 +41,16 @@ import Testing
         #expect(PageScan.jsonLDBlocks(in: Array("<script type=application/ld+json".utf8)).isEmpty)
     }
 
+    @Test func aScriptInsideATitleOrATextareaIsText() {
+        let page = """
+            <html><head><TITLE lang=fr><script type="application/ld+json">{"n":1}</script></TITLE>
+            <script type="application/ld+json">{"n":2}</script></head><body>
+            <textarea name=t><script type="application/ld+json">{"n":3}</script></textarea>
+            <script type="application/ld+json">{"n":4}</script><title>x</title></body></html>
+            """
+        #expect(PageScan.jsonLDBlocks(in: Array(page.utf8)) == ["{\"n\":2}", "{\"n\":4}"])
+    }
+
     @Test func jsonLDKeepsNonASCIIText() {
         let page = "<script type=\"application/ld+json\">{\"title\":\"Développeur·se – CDI\"}</script>"
         #expect(PageScan.jsonLDBlocks(in: Array(page.utf8)) == ["{\"title\":\"Développeur·se – CDI\"}"])
