@@ -179,8 +179,10 @@ public final class OfferStore: Sendable {
     public func lastOutcomes() throws -> [String: (startedAt: String, outcome: SourceOutcome)] {
         try pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.*, r.started_at FROM crawl_sources s JOIN crawl_runs r ON r.id = s.run_id
-                WHERE s.run_id = (SELECT MAX(run_id) FROM crawl_sources WHERE source = s.source)
+                SELECT s.*, r.started_at
+                FROM (SELECT source, MAX(run_id) AS run_id FROM crawl_sources GROUP BY source) AS latest
+                JOIN crawl_sources s ON s.source = latest.source AND s.run_id = latest.run_id
+                JOIN crawl_runs r ON r.id = s.run_id
                 """)
             var result: [String: (String, SourceOutcome)] = [:]
             for row in rows {

@@ -202,6 +202,11 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v9: last outcome per source") { db in
+            // `lastOutcomes` (every crawl, nightly and `sources list`) asks each source's latest run: without this
+            // index that was a scan of all runs' rows per row, growing with the square of the runs kept.
+            try db.execute(sql: "CREATE INDEX crawl_sources_by_source ON crawl_sources (source, run_id)")
+        }
         return migrator
     }
 }
