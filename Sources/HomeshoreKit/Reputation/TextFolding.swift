@@ -29,22 +29,31 @@ public enum TextFolding {
     /// - Parameter text: any text.
     /// - Returns: the folded text.
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String one by one cost more than the folding itself.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.value < 0x80 {
+                out.append(UInt8(scalar.value))
+            } else {
+                out.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x152, 0x153: out.append("o"); out.append("e")
-            case 0xC6, 0xE6: out.append("a"); out.append("e")
-            case 0xDF: out.append("s"); out.append("s")
+            case 0x152, 0x153: out.append(UInt8(ascii: "o")); out.append(UInt8(ascii: "e"))
+            case 0xC6, 0xE6: out.append(UInt8(ascii: "a")); out.append(UInt8(ascii: "e"))
+            case 0xDF: out.append(UInt8(ascii: "s")); out.append(UInt8(ascii: "s"))
             default:
                 if let folded = fold(scalar) {
-                    out.append(folded)
+                    append(folded)
                 } else if scalar.value >= 0x80, scalar.properties.isUppercase {
-                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 } else {
-                    out.append(scalar)
+                    append(scalar)
                 }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -51,4 +51,34 @@ import Testing
     @Test func foldsAccentsCaseAndApostrophes() {
         #expect(TextFolding.fold("Déçue, l’ŒUVRE à ÉVITER") == "decue, l'oeuvre a eviter")
     }
+
+    /// The folding as it was first written, scalar by scalar into a String: the byte-building one must agree.
+    static func reference(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x152, 0x153: out.append("o"); out.append("e")
+            case 0xC6, 0xE6: out.append("a"); out.append("e")
+            case 0xDF: out.append("s"); out.append("s")
+            default:
+                if let folded = TextFolding.fold(scalar) {
+                    out.append(folded)
+                } else if scalar.value >= 0x80, scalar.properties.isUppercase {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
+            }
+        }
+        return String(out)
+    }
+
+    @Test func foldingEveryScalarOfTheFirstPlanesMatchesTheReference() {
+        let scalars = (0x20..<0x3000).compactMap(Unicode.Scalar.init) + (0x1F300..<0x1F700).compactMap(Unicode.Scalar.init)
+        let text = String(String.UnicodeScalarView(scalars))
+        #expect(Array(TextFolding.fold(text).utf8) == Array(Self.reference(text).utf8))
+        for sample in ["", "İstanbul ǅ ẞ ΣΑΣ", "e\u{0301}te\u{0301} 👍🏽 🇫🇷", "L’ŒUVRE\u{00A0}–\u{202F}Æ ß"] {
+            #expect(Array(TextFolding.fold(sample).utf8) == Array(Self.reference(sample).utf8), "\(sample)")
+        }
+    }
 }
