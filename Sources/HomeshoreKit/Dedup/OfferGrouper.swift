@@ -19,7 +19,7 @@ public final class OfferGrouper {
     private var weights = WordWeights()
     private var ids: [Int64] = []
     private var groups: [Int64] = []
-    private var heads: [UInt64: Int32] = [:]
+    private var heads: [HashKey: Int32] = [:]
     private var postingEntry: [Int32] = []
     private var postingNext: [Int32] = []
     private var stamp: [UInt32] = []
@@ -104,7 +104,7 @@ public final class OfferGrouper {
         }
         var result: [Int32] = []
         for key in keys {
-            var posting = heads[key] ?? -1
+            var posting = heads[HashKey(key)] ?? -1
             var seen = 0
             while posting >= 0 && seen < bucketLimit {
                 let entry = postingEntry[Int(posting)]
@@ -135,8 +135,8 @@ public final class OfferGrouper {
         stamp.append(0)
         for key in keys {
             postingEntry.append(entry)
-            postingNext.append(heads[key] ?? -1)
-            heads[key] = Int32(postingNext.count - 1)
+            postingNext.append(heads[HashKey(key)] ?? -1)
+            heads[HashKey(key)] = Int32(postingNext.count - 1)
         }
     }
 

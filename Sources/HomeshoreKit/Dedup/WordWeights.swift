@@ -3,24 +3,24 @@
 /// added, so that an agency's paragraphs repeated under every one of its offers stop making its jobs look alike.
 struct WordWeights {
     private var total = 0
-    private var everywhere: [UInt64: Int32] = [:]
-    private var perEmployer: [String: (count: Int32, words: [UInt64: Int32])] = [:]
+    private var everywhere: [HashKey: Int32] = [:]
+    private var perEmployer: [String: (count: Int32, words: [HashKey: Int32])] = [:]
 
     mutating func observe(_ f: DedupFeatures) {
         total += 1
-        for w in f.words { everywhere[w, default: 0] += 1 }
+        for w in f.words { everywhere[HashKey(w), default: 0] += 1 }
         guard !f.employer.isEmpty else { return }
         var entry = perEmployer[f.employer] ?? (0, [:])
         perEmployer[f.employer] = nil
         entry.count += 1
-        for w in f.words { entry.words[w, default: 0] += 1 }
+        for w in f.words { entry.words[HashKey(w), default: 0] += 1 }
         perEmployer[f.employer] = entry
     }
 
     /// 0 for boilerplate, 1 for job text.
-    func weight(_ word: UInt64, _ employer: (count: Int32, words: [UInt64: Int32])?) -> Double {
-        if total >= 20, Double(everywhere[word] ?? 0) > 0.25 * Double(total) { return 0 }
-        if let employer, employer.count >= 4, Double(employer.words[word] ?? 0) > 0.5 * Double(employer.count) {
+    func weight(_ word: UInt64, _ employer: (count: Int32, words: [HashKey: Int32])?) -> Double {
+        if total >= 20, Double(everywhere[HashKey(word)] ?? 0) > 0.25 * Double(total) { return 0 }
+        if let employer, employer.count >= 4, Double(employer.words[HashKey(word)] ?? 0) > 0.5 * Double(employer.count) {
             return 0
         }
         return 1

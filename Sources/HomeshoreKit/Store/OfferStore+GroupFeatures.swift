@@ -12,7 +12,8 @@ struct GroupedFeatures {
 extension OfferStore {
     /// The columns grouping reads of an offer: the compared fields, the facet columns (not the facets' JSON), the
     /// description's word hashes and band keys kept in `dedup_features` when they were computed from the offer's
-    /// current text by the current rules, else the description to compute them from.
+    /// current text by the current rules, else the description to compute them from. Read by position (a
+    /// name is looked up among the columns at every read): keep the order in step with `groupingFeatures`.
     private static let groupingSelect = """
         SELECT offers.id, offers.title, offers.employer, offers.employer_ref, offers.location, offers.postal_code,
             offers.remote, offers.employment_type, offers.contract, offers.salary_min, offers.salary_max,
@@ -47,32 +48,32 @@ extension OfferStore {
                 """, arguments: StatementArguments([DedupFeatures.textRulesVersion.databaseValue] + part.map(\.databaseValue)))
             while let row = try rows.next() {
                 var offer = Offer(source: "", url: "")
-                offer.title = row["title"]
-                offer.employer = row["employer"]
-                offer.employerReference = row["employer_ref"]
-                offer.location = row["location"]
-                offer.postalCode = row["postal_code"]
-                offer.description = row["description"]
-                let id: Int64 = row["id"]
+                offer.title = row[1]
+                offer.employer = row[2]
+                offer.employerReference = row[3]
+                offer.location = row[4]
+                offer.postalCode = row[5]
+                offer.description = row[23]
+                let id: Int64 = row[0]
                 let terms: DedupFeatures.Terms
-                if row["no_facets"] as Bool {
+                if row[12] as Bool {
                     // Saved before facets were stored: the facets StoredOffer computes from the whole offer.
                     let full = try Row.fetchOne(db, sql: "SELECT * FROM offers WHERE id = ?", arguments: [id])
                     terms = DedupFeatures.Terms(offer: offer, facets: full.map { StoredOffer(row: $0).facets })
                 } else {
                     terms = DedupFeatures.Terms(
-                        remote: (row["facet_remote"] as String?).flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown,
-                        contracts: Set(((row["facet_contracts"] as String?) ?? "").split(separator: "|").map(String.init)),
-                        hours: (row["hours"] as String?).flatMap(OfferFacets.HoursKind.init(rawValue:)) ?? .unknown,
-                        payMin: row["pay_min"], payMax: row["pay_max"],
-                        payPeriod: (row["pay_period"] as String?).flatMap(OfferFacets.PayPeriod.init(rawValue:)))
+                        remote: (row[13] as String?).flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown,
+                        contracts: Set(((row[14] as String?) ?? "").split(separator: "|").map(String.init)),
+                        hours: (row[18] as String?).flatMap(OfferFacets.HoursKind.init(rawValue:)) ?? .unknown,
+                        payMin: row[15], payMax: row[16],
+                        payPeriod: (row[17] as String?).flatMap(OfferFacets.PayPeriod.init(rawValue:)))
                 }
                 var kept: (words: [UInt64], bands: [UInt64])?
-                if let words = row["kept_words"] as Data?, let bands = row["kept_bands"] as Data? {
+                if let words = row[21] as Data?, let bands = row[22] as Data? {
                     kept = (hashes(words), hashes(bands))
                 }
-                inputs.append(Input(id: id, group: row["group_id"], offer: offer, terms: terms,
-                    contentHash: row["content_hash"], kept: kept))
+                inputs.append(Input(id: id, group: row[20], offer: offer, terms: terms,
+                    contentHash: row[19], kept: kept))
             }
         }
         // Descriptions not kept yet: words and MinHash on every core.
