@@ -29,8 +29,9 @@ public enum BlockDetector {
 
     /// Decides whether a page is a block or a challenge.
     ///
-    /// Runs on every page fetched, so it works on bytes: markers and phrases are searched with `memmem`, the text
-    /// is lower-cased as ASCII, and Characters are counted only for a page short enough to be a wall.
+    /// Runs on every page fetched, so it works on bytes: markers and phrases are searched with `memchr` and
+    /// `memcmp`, the text is lower-cased as ASCII, and Characters are counted only for a page short enough to be a
+    /// wall.
     /// - Parameters:
     ///   - status: the HTTP status (403 and 429 make a short page with a block phrase a block more surely).
     ///   - utf8: the body, as UTF-8.
@@ -47,7 +48,8 @@ public enum BlockDetector {
         }
         let visible = visibleBytes(head)
         let lowered = ArraySlice(visible.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
-        // Characters are never more than bytes, and never fewer than a quarter of them.
+        // Characters are never more than bytes. A text of four bytes or more per Character on average (emoji
+        // sequences, stacked marks) is taken as long without counting: no wall looked for here reads like that.
         func characters(below limit: Int) -> Bool {
             if visible.count < limit { return true }
             if visible.count >= 4 * limit { return false }
