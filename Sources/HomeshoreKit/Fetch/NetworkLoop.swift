@@ -42,8 +42,12 @@ final class NetworkLoop: @unchecked Sendable {
             maxTotal: options.maxConnections, perHost: options.perHost, delay: options.delay, jitter: options.jitter)
         scheduler.policies = options.hostPolicies
         finished.enter()
-        let thread = Thread { [self] in
-            run()
+        // The thread holds the loop weakly: the loop holds the thread, and a strong capture made a cycle that kept
+        // every closed loop alive, with its multi handle and the connections in its cache (found as threads and
+        // sockets piling up when one process crawled many times).
+        let finished = self.finished
+        let thread = Thread { [weak self] in
+            self?.run()
             finished.leave()
         }
         thread.name = "Homeshore network"

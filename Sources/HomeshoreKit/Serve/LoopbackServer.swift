@@ -34,6 +34,9 @@ public final class LoopbackServer: @unchecked Sendable {
     /// How many connections the server has accepted so far (keep-alive keeps this low).
     public var connectionCount: Int { core.read { $0.accepted } }
 
+    /// How many accepted connections are still open (a client that let go of its connections brings this to 0).
+    public var openConnectionCount: Int { core.read { $0.openCount } }
+
     /// Closes the listener and every open connection, then waits for all server threads to end.
     ///
     /// Idempotent; also called by `deinit`. A handler still running is waited for.

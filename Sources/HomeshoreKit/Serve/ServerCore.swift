@@ -19,6 +19,8 @@ final class ServerCore: @unchecked Sendable {
     private var runningThreads = 0
     private(set) var requests = 0
     private(set) var accepted = 0
+    /// Connections accepted and not yet ended (read under the lock, through `read`).
+    var openCount: Int { openSockets.count }
 
     init(handler: @escaping @Sendable (LoopbackServer.Request) -> LoopbackServer.Response) throws {
         self.handler = handler

@@ -255,4 +255,29 @@ private func fastOptions(_ change: (inout FetchOptions) -> Void = { _ in }) -> F
         #expect(fetcher.pendingCount == 0)
         #expect(server.requestCount == 1)
     }
+
+    /// A fetcher let go of closes its connections: its network loop must not outlive it (a retain cycle kept every
+    /// closed loop alive with the connections in its cache, so a process that crawled many times piled up sockets
+    /// and, on this server, threads).
+    @Test func aFetcherLetGoOfClosesItsConnections() async throws {
+        let server = try LoopbackServer { _ in .text("ok") }
+        defer { server.stop() }
+        for round in 0..<3 {
+            var fetcher: Fetcher? = try Fetcher(options: fastOptions { $0.perHost = 4 })
+            for i in 0..<8 {
+                let response = await fetcher!.fetch(FetchRequest(url: server.baseURL + "/\(round)/\(i)"))
+                #expect(response.error == nil)
+            }
+            #expect(server.openConnectionCount > 0)
+            fetcher?.close()
+            fetcher = nil
+            // The server sees the client's close a moment later: wait for it, at most 5 s.
+            var waited = 0
+            while server.openConnectionCount > 0 && waited < 500 {
+                usleep(10_000)
+                waited += 1
+            }
+            #expect(server.openConnectionCount == 0, "round \(round): connections still open after the fetcher was let go of")
+        }
+    }
 }
