@@ -157,9 +157,11 @@ final class PoliteFetcher: @unchecked Sendable {
                     completion(.failed("\(url): HTTP \(response.status) after \(retry) retries"))
                 }
             case 401, 403:
-                let decoded = Charset.decode(response.body, contentType: response.contentType)
-                let seen = BlockDetector.block(status: response.status, utf8: decoded.utf8).map { ": \($0)" } ?? ""
-                completion(.blocked("\(url): HTTP \(response.status) (access refused)\(seen)"))
+                completion.deliver {
+                    let decoded = Charset.decode(response.body, contentType: response.contentType)
+                    let seen = BlockDetector.block(status: response.status, utf8: decoded.utf8).map { ": \($0)" } ?? ""
+                    completion.completion(.blocked("\(url): HTTP \(response.status) (access refused)\(seen)"))
+                }
             default:
                 completion(.failed("\(url): HTTP \(response.status)"))
             }

@@ -81,18 +81,7 @@ struct Phrase: Sendable {
     static func bytes(of text: String, contain needle: [UInt8]) -> Bool {
         var text = text
         return text.withUTF8 { haystack in
-            needle.withUnsafeBufferPointer { needle in
-                guard let first = needle.first else { return true }
-                guard needle.count <= haystack.count, let base = haystack.baseAddress else { return false }
-                let last = haystack.count - needle.count
-                var from = 0
-                while from <= last, let hit = memchr(base + from, Int32(first), last - from + 1) {
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
-                    from = at + 1
-                }
-                return false
-            }
+            needle.withUnsafeBufferPointer { ByteScan.find($0, in: haystack) != nil }
         }
     }
 

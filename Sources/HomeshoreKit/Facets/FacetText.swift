@@ -186,24 +186,33 @@ struct FacetText {
     }
 }
 
-extension FacetText.Sentence {
-    /// `folded.wordRanges(of:)`, answered at once when a byte pair of the phrase is missing from the sentence.
-    func wordRanges(of phrase: String) -> [Range<String.Index>] {
-        pairs.mayHold(phrase) ? folded.wordRanges(of: phrase) : []
-    }
+/// A text searched for whole-word phrases: a folded `String`, or a sentence that can tell at once that a phrase
+/// is absent.
+protocol WordSearchable {
+    func wordRanges(of phrase: String) -> [Range<String.Index>]
+}
 
-    /// True when any of the phrases occurs in `folded` as whole words.
+extension WordSearchable {
+    /// True when any of the phrases occurs as whole words.
     func hasWord(_ phrases: [String]) -> Bool {
         phrases.contains { !wordRanges(of: $0).isEmpty }
     }
 
-    /// The first range in `folded` of any of the phrases, as whole words.
+    /// The first range of any of the phrases, as whole words.
     func firstWord(_ phrases: [String]) -> Range<String.Index>? {
         phrases.flatMap { wordRanges(of: $0) }.min { $0.lowerBound < $1.lowerBound }
     }
 }
 
-extension String {
+extension FacetText.Sentence: WordSearchable {
+    /// `folded.wordRanges(of:)`, answered at once when a byte pair of the phrase is missing from the sentence.
+    func wordRanges(of phrase: String) -> [Range<String.Index>] {
+        pairs.mayHold(phrase) ? folded.wordRanges(of: phrase) : []
+    }
+
+}
+
+extension String: WordSearchable {
     /// The ranges where `phrase` occurs as whole words (no letter or digit right before or after). A phrase ending
     /// in `*` matches as a prefix: `remuner*` matches `remuneree`.
     ///
@@ -238,15 +247,5 @@ extension String {
             from = index(after: range.lowerBound)
         }
         return result
-    }
-
-    /// True when any of the phrases occurs as whole words.
-    func hasWord(_ phrases: [String]) -> Bool {
-        phrases.contains { !wordRanges(of: $0).isEmpty }
-    }
-
-    /// The first range of any of the phrases, as whole words.
-    func firstWord(_ phrases: [String]) -> Range<String.Index>? {
-        phrases.flatMap { wordRanges(of: $0) }.min { $0.lowerBound < $1.lowerBound }
     }
 }

@@ -25,6 +25,20 @@ enum ByteScan {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
+    /// The index of the first occurrence of `needle` at or after `start`, byte for byte, or `nil`: `memchr` for its
+    /// first byte, `memcmp` for the rest.
+    static func find(_ needle: Bytes, in bytes: Bytes, from start: Int = 0) -> Int? {
+        guard let first = needle.first, let pattern = needle.baseAddress, let base = bytes.baseAddress else {
+            return needle.isEmpty ? start : nil
+        }
+        var from = start
+        while from + needle.count <= bytes.count, let at = find(first, in: bytes, from: from, to: bytes.count - needle.count + 1) {
+            if memcmp(base + at, pattern, needle.count) == 0 { return at }
+            from = at + 1
+        }
+        return nil
+    }
+
     /// Whether `bytes[at...]` starts with `literal` (given in lower case), ignoring ASCII case.
     static func matches(_ literal: StaticString, in bytes: Bytes, at start: Int) -> Bool {
         let count = literal.utf8CodeUnitCount

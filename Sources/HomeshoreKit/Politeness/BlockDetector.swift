@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Tells a block or challenge page (Cloudflare's "Just a moment...", a captcha wall, "access denied", Imperva) from
 /// an ordinary page, so that a block is reported as such and never read as "no offers".
@@ -29,9 +26,8 @@ public enum BlockDetector {
 
     /// Decides whether a page is a block or a challenge.
     ///
-    /// Runs on every page fetched, so it works on bytes: markers and phrases are searched with `memchr` and
-    /// `memcmp`, the text is lower-cased as ASCII, and Characters are counted only for a page short enough to be a
-    /// wall.
+    /// Runs on every page fetched, so it works on bytes: markers and phrases are searched with `ByteScan`, the
+    /// text is lower-cased as ASCII, and Characters are counted only for a page short enough to be a wall.
     /// - Parameters:
     ///   - status: the HTTP status (403 and 429 make a short page with a block phrase a block more surely).
     ///   - utf8: the body, as UTF-8.
@@ -40,10 +36,10 @@ public enum BlockDetector {
         let head = utf8.prefix(400_000)
         // Signatures that only interstitials carry (ordinary pages may load challenge-platform scripts, but the
         // challenge options object is written only into the challenge page itself).
-        if Bytes.contains(head, "window._cf_chl_opt") || Bytes.contains(head, "_cf_chl_opt={") || Bytes.contains(head, "_cf_chl_opt =") {
+        if contains(head, "window._cf_chl_opt") || contains(head, "_cf_chl_opt={") || contains(head, "_cf_chl_opt =") {
             return Block(kind: "Cloudflare challenge", evidence: title(of: head) ?? "_cf_chl_opt")
         }
-        if Bytes.contains(head, "_Incapsula_Resource") && (Bytes.contains(head, "Incapsula incident") || utf8.count < 20_000) {
+        if contains(head, "_Incapsula_Resource") && (contains(head, "Incapsula incident") || utf8.count < 20_000) {
             return Block(kind: "Imperva/Incapsula block", evidence: "_Incapsula_Resource")
         }
         let visible = visibleBytes(head)
@@ -55,8 +51,8 @@ public enum BlockDetector {
             if visible.count >= 4 * limit { return false }
             return String(decoding: visible, as: UTF8.self).count < limit
         }
-        if Bytes.contains(lowered, "error code 1020")
-            || (Bytes.contains(lowered, "cloudflare") && Bytes.contains(lowered, "ray id") && characters(below: 4_000))
+        if contains(lowered, "error code 1020")
+            || (contains(lowered, "cloudflare") && contains(lowered, "ray id") && characters(below: 4_000))
         {
             return Block(kind: "Cloudflare block", evidence: title(of: head) ?? "Ray ID")
         }
@@ -66,7 +62,7 @@ public enum BlockDetector {
         let limit = (status == 403 || status == 429) ? shortPage * 3 : shortPage
         if characters(below: limit + 1) {
             let text = ArraySlice(String(decoding: visible, as: UTF8.self).lowercased().utf8)
-            if let phrase = phrases.first(where: { Bytes.contains(text, $0) }) {
+            if let phrase = phrases.first(where: { contains(text, $0) }) {
                 return Block(kind: status == 429 ? "rate limited" : "challenge or block page", evidence: "\"\(phrase)\"")
             }
         }
@@ -75,12 +71,28 @@ public enum BlockDetector {
 
     /// The page's `<title>`, spaces collapsed, or nil.
     static func title(of html: ArraySlice<UInt8>) -> String? {
-        guard let open = Bytes.firstRange(of: "<title", in: html, caseInsensitive: true),
-            let close = html[open.upperBound...].firstIndex(of: UInt8(ascii: ">")),
-            let end = Bytes.firstRange(of: "</title", in: html[close...], caseInsensitive: true)
-        else { return nil }
-        let title = HTMLText.normalizeSpace(String(decoding: html[(close + 1)..<end.lowerBound], as: UTF8.self))
-        return title.isEmpty ? nil : title
+        html.withUnsafeBufferPointer { bytes -> String? in
+            var index = 0
+            while let lt = ByteScan.find(UInt8(ascii: "<"), in: bytes, from: index) {
+                guard ByteScan.matches("<title", in: bytes, at: lt) else {
+                    index = lt + 1
+                    continue
+                }
+                guard let close = ByteScan.find(UInt8(ascii: ">"), in: bytes, from: lt + 6) else { return nil }
+                let end = ByteScan.closingTag("</title", in: bytes, from: close)
+                guard end < bytes.count else { return nil }
+                let title = HTMLText.normalizeSpace(String(decoding: UnsafeBufferPointer(rebasing: bytes[(close + 1)..<end]), as: UTF8.self))
+                return title.isEmpty ? nil : title
+            }
+            return nil
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte.
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        haystack.withUnsafeBufferPointer { bytes in
+            Array(needle.utf8).withUnsafeBufferPointer { ByteScan.find($0, in: bytes) != nil }
+        }
     }
 
     /// The text a browser would show, roughly: tags, scripts, styles and hidden elements' markup removed, spaces
@@ -126,47 +138,5 @@ public enum BlockDetector {
         if out.last == 32 { out.removeLast() }
         if out.first == 32 { out.removeFirst() }
         return out
-    }
-}
-
-/// Byte searches for ASCII needles.
-enum Bytes {
-    /// True when `needle` occurs in `haystack`.
-    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        firstRange(of: needle, in: haystack) != nil
-    }
-
-    /// The first occurrence of `needle` in `haystack` (as indexes of the slice's base), exactly or ignoring ASCII case.
-    static func firstRange(of needle: String, in haystack: ArraySlice<UInt8>, caseInsensitive: Bool = false) -> Range<Int>? {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, pattern.count <= haystack.count else { return nil }
-        return haystack.withUnsafeBufferPointer { text -> Range<Int>? in
-            guard let base = text.baseAddress else { return nil }
-            if !caseInsensitive {
-                return pattern.withUnsafeBufferPointer { p -> Range<Int>? in
-                    guard let needle = p.baseAddress else { return nil }
-                    let last = text.count - p.count
-                    var from = 0
-                    while from <= last, let hit = memchr(base + from, Int32(needle[0]), last - from + 1) {
-                        let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                        if memcmp(base + at, needle, p.count) == 0 {
-                            return (haystack.startIndex + at)..<(haystack.startIndex + at + p.count)
-                        }
-                        from = at + 1
-                    }
-                    return nil
-                }
-            }
-            func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-            let folded = pattern.map(lower)
-            var i = 0
-            while i + folded.count <= text.count {
-                var j = 0
-                while j < folded.count, lower(text[i + j]) == folded[j] { j += 1 }
-                if j == folded.count { return (haystack.startIndex + i)..<(haystack.startIndex + i + j) }
-                i += 1
-            }
-            return nil
-        }
     }
 }
