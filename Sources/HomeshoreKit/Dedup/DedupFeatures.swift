@@ -1,5 +1,7 @@
 /// What grouping compares of one offer, computed once: employer key, place, contract, hours, pay, title words,
-/// description words and the LSH band keys of its description's MinHash signature.
+/// description words and the LSH band keys of its description's MinHash signature. How the offer is worked and
+/// paid is its ``Terms``, read through as if they were its own fields (`features.remote`, `features.payMin`).
+@dynamicMemberLookup
 public struct DedupFeatures: Sendable {
     /// What an offer's facets (or, without facets, its structured fields) say of how it is worked and paid.
     struct Terms: Sendable {
@@ -51,17 +53,14 @@ public struct DedupFeatures: Sendable {
     var town: String
     /// The first five digits of the postal code, or "".
     var postcode: String
-    var remote: OfferFacets.Remote
-    var contracts: Set<String>
-    var hours: OfferFacets.HoursKind
-    var payMin: Double?
-    var payMax: Double?
-    var payPeriod: OfferFacets.PayPeriod?
+    var terms: Terms
     var title: Set<String>
     /// Hashes of the description's content words, sorted, unique.
     var words: [UInt64]
     /// The LSH band keys of the description's MinHash signature (not yet scoped by employer); empty without text.
     var bands: [UInt64]
+
+    subscript<T>(dynamicMember keyPath: KeyPath<Terms, T>) -> T { terms[keyPath: keyPath] }
 
     static let placeNoise: Set<String> = ["france", "teletravail", "remote", "domicile", "national", "toute", "partout",
         "home", "metropole", "distance", "entier", "ensemble", "en", "de", "la", "100"]
@@ -82,12 +81,7 @@ public struct DedupFeatures: Sendable {
             ? "" : townWords.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
         let digits = (offer.postalCode ?? "").filter(\.isNumber)
         postcode = digits.count >= 5 ? String(digits.prefix(5)) : ""
-        remote = terms.remote
-        contracts = terms.contracts
-        hours = terms.hours
-        payMin = terms.payMin
-        payMax = terms.payMax
-        payPeriod = terms.payPeriod
+        self.terms = terms
         title = DedupText.titleWords(offer.title)
         self.words = words
         self.bands = bands
@@ -105,7 +99,7 @@ public struct DedupFeatures: Sendable {
     var placeKey: String {
         if !town.isEmpty { return town }
         if !postcode.isEmpty { return postcode }
-        return remote == .full ? "remote" : ""
+        return terms.remote == .full ? "remote" : ""
     }
 
     /// |a ∩ b| / |a ∪ b| of two sorted unique arrays.

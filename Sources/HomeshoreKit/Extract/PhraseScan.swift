@@ -48,19 +48,29 @@ struct Phrase: Sendable {
     /// `text.lowercased()`, made from a table for scalars below U+0300 (lower-casing one of them does not depend on
     /// its neighbours: the one context rule, the final sigma, is about U+03A3), by the standard library otherwise.
     static func lowercased(_ text: String) -> String {
+        guard let bytes = lowerASCII(text, else: { $0 < 0x300 ? lowerTable[Int($0) - 0x80] : nil }) else {
+            return text.lowercased()
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` as UTF-8 with ASCII letters lower-cased and every other scalar replaced by what `table` gives for it,
+    /// or nil as soon as `table` has nothing for one (the caller then takes its slower, general way).
+    @inline(__always)
+    static func lowerASCII(_ text: String, else table: (UInt32) -> [UInt8]?) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
                 out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
-            } else if v < 0x300 {
-                out.append(contentsOf: lowerTable[Int(v) - 0x80])
+            } else if let mapped = table(v) {
+                out.append(contentsOf: mapped)
             } else {
-                return text.lowercased()
+                return nil
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The lower case of U+0080 to U+02FF, as UTF-8.

@@ -49,18 +49,7 @@ struct FacetText {
     /// Text folded for matching: `foldReference`'s result, built from `FacetFold`'s table of folded scalars when every
     /// scalar is ASCII or in the table (then folding is done scalar by scalar), and by `foldReference` otherwise.
     static func fold(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 0x20) : UInt8(value))
-            } else if let folded = FacetFold.table[value] {
-                bytes.append(contentsOf: folded)
-            } else {
-                return foldReference(text)
-            }
-        }
+        guard let bytes = Phrase.lowerASCII(text, else: { FacetFold.table[$0] }) else { return foldReference(text) }
         return collapsingWhitespace(bytes)
     }
 
