@@ -46,9 +46,16 @@ struct Phrase: Sendable {
     }
 
     /// `text.lowercased()`, made from a table for scalars below U+0300 (lower-casing one of them does not depend on
-    /// its neighbours: the one context rule, the final sigma, is about U+03A3), by the standard library otherwise.
+    /// its neighbours: the one context rule, the final sigma, is about U+03A3) and from the scalar itself for a
+    /// scalar that no lower-casing changes (`’`, `€`, `•`, most emoji: `changesWhenLowercased` is false, and no
+    /// context rule changes a scalar that has no lower-case mapping); by the standard library when any other scalar
+    /// is in the text.
     static func lowercased(_ text: String) -> String {
-        guard let bytes = lowerASCII(text, else: { $0 < 0x300 ? lowerTable[Int($0) - 0x80] : nil }) else {
+        guard let bytes = lowerASCII(text, else: { v in
+            if v < 0x300 { return lowerTable[Int(v) - 0x80] }
+            guard let scalar = Unicode.Scalar(v), !scalar.properties.changesWhenLowercased else { return nil }
+            return Array(scalar.utf8)
+        }) else {
             return text.lowercased()
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -3,7 +3,7 @@ import Foundation
 extension FacetExtractor {
     // MARK: - Equipment
 
-    static let itemWords: [(OfferFacets.Equipment, [String])] = [
+    static let itemWords: [(OfferFacets.Equipment, Phrases)] = [
         (.secondScreen, ["second ecran", "double ecran", "deux ecrans", "ecran supplementaire", "second monitor",
                          "dual monitor", "dual monitors", "two monitors", "second screen"]),
         (.computer, ["ordinateur", "ordinateurs", "pc", "laptop", "computer", "poste informatique"]),
@@ -28,9 +28,9 @@ extension FacetExtractor {
 
     /// The markers in the order they are tried, sorted once (longest first within each group): provided ones
     /// starting with "aucun", then required ones, then provided ones; each with whether it says "required".
-    static let markerGroups: [([String], Bool)] = [
+    static let markerGroups: [(Phrases, Bool)] = [
         (providedMarkers.filter { $0.hasPrefix("aucun") }, false), (requiredMarkers, true), (providedMarkers, false),
-    ].map { words, required in (words.sorted(by: { $0.count > $1.count }), required) }
+    ].map { words, required in (Phrases(words.sorted(by: { $0.count > $1.count })), required) }
 
     static func equipment(_ text: FacetText) -> [OfferFacets.Facet<OfferFacets.Equipment>] {
         var result: [OfferFacets.Facet<OfferFacets.Equipment>] = []
@@ -40,16 +40,17 @@ extension FacetExtractor {
             var marks: [(Range<String.Index>, Bool)] = []
             func covered(_ r: Range<String.Index>) -> Bool { marks.contains { $0.0.overlaps(r) } }
             for (words, required) in markerGroups {
-                for w in words {
-                    for r in s.wordRanges(of: w) where !covered(r) { marks.append((r, required)) }
+                for i in words.indices {
+                    for r in s.wordRanges(of: words, at: i) where !covered(r) { marks.append((r, required)) }
                 }
             }
             let lead = f.hasPrefix(" materiel :") || f.hasPrefix(" equipement :") || f.hasPrefix(" prerequis")
             guard !marks.isEmpty || lead else { continue }
             var seenItem: Set<OfferFacets.Equipment> = []
             for (item, words) in itemWords {
-                for w in words {
-                    for r in s.wordRanges(of: w) where !seenItem.contains(item) {
+                for i in words.indices {
+                    let w = words[i]
+                    for r in s.wordRanges(of: words, at: i) where !seenItem.contains(item) {
                         if covered(r) { continue }
                         if item == .internet && w == "fournisseur" { continue }
                         // The nearest marker decides; with none, a "Matériel :" line lists what to bring.
@@ -88,11 +89,11 @@ extension FacetExtractor {
 
     // MARK: - Training
 
-    static let trainingWords = ["formation", "formations", "training", "onboarding", "integration"]
-    static let unpaidWords = ["non remuneree", "non remunere", "non payee", "non paye", "pas remuneree", "pas payee",
+    static let trainingWords: Phrases = ["formation", "formations", "training", "onboarding", "integration"]
+    static let unpaidWords: Phrases = ["non remuneree", "non remunere", "non payee", "non paye", "pas remuneree", "pas payee",
                               "n'est pas remuneree", "n'est pas payee", "unpaid", "not paid", "non retribuee",
                               "sans remuneration", "benevole"]
-    static let paidWords = ["remuneree", "remunere", "payee", "paye", "paid", "retribuee", "remuneree au smic"]
+    static let paidWords: Phrases = ["remuneree", "remunere", "payee", "paye", "paid", "retribuee", "remuneree au smic"]
 
     static func training(_ text: FacetText) -> OfferFacets.Facet<OfferFacets.Training> {
         for s in text.sentences where s.hasWord(trainingWords) {

@@ -46,19 +46,22 @@ extension FacetExtractor {
     static let secondaryBefore = ["prime", "primes", "bonus", "au-dela", "au dela", "majoration", "indemnite",
                                   "indemnites", "ticket", "tickets", "jusqu'a", "plus de", "minimum de", "seuil"]
     /// Pay that is wholly per act or commission, when no amount says so.
-    static let actOnly = [
+    static let actOnly: Phrases = [
         "a la commission", "uniquement a la commission", "commission only", "commission uniquement", "exclusivement variable",
         "remuneration a l'acte", "a l'acte", "a la tache", "sans fixe", "no base salary", "commission de",
         "remunere a la commission", "paid per",
     ]
     /// Words that put a per-act part into the pay (beside a fixed salary or alone).
-    static let actPart = [
+    static let actPart: Phrases = [
         "commission", "commissions", "a l'acte", "+ variable", "plus variable", "exclusivement variable",
         "part variable", "primes sur ventes", "primes sur les ventes", "prime sur les ventes", "primes sur vos ventes",
         "a la tache", "per appointment", "paid per",
     ]
     static let percentSign = Phrase("%")
-    static let payWords = ["remuneration", "remunere", "salaire", "commission", "pay", "paid", "paye", "tarif", "rate"]
+    static let euroSign = Array("€".utf8), eurBytes = Array("eur".utf8), dollarSign = Array("$".utf8), poundSign = Array("£".utf8)
+    static let payWords: Phrases = ["remuneration", "remunere", "salaire", "commission", "pay", "paid", "paye", "tarif", "rate"]
+    /// A percentage near these is about remote work ("télétravail à 100 %"), not pay.
+    static let remoteWords: Phrases = ["teletravail", "remote", "a distance"]
 
     static func number(_ text: String, thousands: Bool) -> Double? {
         guard let value = SalaryText.numbers(in: text).first else { return nil }
@@ -75,7 +78,11 @@ extension FacetExtractor {
             func group(_ m: NSTextCheckingResult, _ i: Int) -> String? {
                 m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i))
             }
-            for m in amountThenCurrency.matches(in: s.folded, range: whole) {
+            // Each pattern needs one of its currency words or signs: a sentence without them is not searched.
+            let named = Phrase.bytes(of: s.folded, contain: euroSign) || Phrase.bytes(of: s.folded, contain: eurBytes)
+            let signed = named || Phrase.bytes(of: s.folded, contain: dollarSign) || Phrase.bytes(of: s.folded, contain: poundSign)
+            if !signed { continue }
+            for m in named ? amountThenCurrency.matches(in: s.folded, range: whole) : [] {
                 let k = group(m, 4) != nil
                 guard let hi = group(m, 3).flatMap({ number($0, thousands: k) }) else { continue }
                 let lo = group(m, 1).flatMap { number($0, thousands: group(m, 2) != nil || k) } ?? hi
@@ -124,8 +131,7 @@ extension FacetExtractor {
         let mentions = (salaryText.map(money) ?? []) + money(text)
         let acts = mentions.filter { $0.period == .act }
         let percentPay = text.sentences.first { s in
-            percentSign.found(in: s.folded) && s.hasWord(payWords + ["commission"])
-                && !s.hasWord(["teletravail", "remote", "a distance"])
+            percentSign.found(in: s.folded) && s.hasWord(payWords) && !s.hasWord(remoteWords)
         }
         let actSentence = find(text, actPart)
         pay.perAct = !acts.isEmpty || actSentence != nil || percentPay != nil

@@ -3,8 +3,10 @@ import Foundation
 extension FacetExtractor {
     // MARK: - Hours
 
-    static let fullTimeWords = ["temps plein", "temps complet", "full-time", "full time", "plein temps"]
-    static let partTimeWords = ["temps partiel", "mi-temps", "part-time", "part time", "temps partiel :"]
+    static let fullTimeWords: Phrases = ["temps plein", "temps complet", "full-time", "full time", "plein temps"]
+    static let partTimeWords: Phrases = ["temps partiel", "mi-temps", "part-time", "part time", "temps partiel :"]
+    /// Sentences where a bare amount of hours (`35 h`) is the working time.
+    static let hoursContext = partTimeWords + fullTimeWords + ["cdi", "cdd", "contrat", "interim"]
     /// `24 heures par semaine`, `17 h 30 par semaine`, `20 h/semaine`, `16 hours per week`, `22 heures hebdomadaires`.
     nonisolated(unsafe) static let weeklyHours = try! NSRegularExpression(pattern:
         #"(\d{1,2}(?:[.,]\d)?)\s*(?:h|heures?|hours?|hrs?)(?:\s*(\d{2}))?\s*(?:par semaine|/\s*semaine|hebdomadaires?|hebdo|per week|a week|weekly|/\s*week)"#)
@@ -20,6 +22,12 @@ extension FacetExtractor {
         #"\b\d{1,2}\s*h(?:\d{2})?\s*(?:-|a)\s*(2[1-4]|0[0-6]?)\s*h"#)
 
     static let partTimePossible = Phrase("temps partiel possible")
+    static let weekBytes = [Array("semaine".utf8), Array("hebdo".utf8), Array("week".utf8)]
+
+    /// False when the sentence holds none of `semaine`, `hebdo` and `week`, one of which `weeklyHours` needs.
+    static func mayCountWeeks(_ s: FacetText.Sentence) -> Bool {
+        weekBytes.contains { Phrase.bytes(of: s.folded, contain: $0) }
+    }
 
     static func hours(_ text: FacetText) -> OfferFacets.Hours {
         var hours = OfferFacets.Hours()
@@ -35,12 +43,12 @@ extension FacetExtractor {
                 let rest = s.folded[r.upperBound...]
                 if !(rest.hasPrefix(" possible") || rest.hasPrefix(" envisageable")) { part = s }
             }
-            if perWeek == nil, s.mayHoldDigits, let m = weeklyHours.firstMatch(in: s.folded, range: whole) {
+            if perWeek == nil, s.mayHoldDigits, mayCountWeeks(s), let m = weeklyHours.firstMatch(in: s.folded, range: whole) {
                 var value = Double(ns.substring(with: m.range(at: 1)).replacingOccurrences(of: ",", with: ".")) ?? 0
                 if m.range(at: 2).location != NSNotFound { value += (Double(ns.substring(with: m.range(at: 2))) ?? 0) / 60 }
                 if value > 0 && value <= 48 { perWeek = (value, s) }
             }
-            if perWeek == nil, s.hasWord(partTimeWords + fullTimeWords + ["cdi", "cdd", "contrat", "interim"]),
+            if perWeek == nil, s.hasWord(hoursContext),
                s.mayHoldDigits, !partTimePossible.found(in: s.folded) {
                 for m in looseHours.matches(in: s.folded, range: whole) {
                     let value = Double(ns.substring(with: m.range(at: 1))) ?? 0
@@ -50,7 +58,7 @@ extension FacetExtractor {
                     }
                 }
             }
-            if part == nil, s.mayHoldDigits, let m = dailyHours.firstMatch(in: s.folded, range: whole),
+            if part == nil, s.mayHoldDigits, s.mayCountDays, let m = dailyHours.firstMatch(in: s.folded, range: whole),
                let v = Double(ns.substring(with: m.range(at: 1))), v <= 6 {
                 part = s
             }
@@ -76,9 +84,9 @@ extension FacetExtractor {
         return hours
     }
 
-    static let eveningWords = ["soir", "soirs", "soiree", "soirees", "evening", "evenings", "nuit", "nuits", "night",
+    static let eveningWords: Phrases = ["soir", "soirs", "soiree", "soirees", "evening", "evenings", "nuit", "nuits", "night",
                                "nights", "nocturne", "nocturnes", "night shift"]
-    static let weekendWords = ["week-end", "week-ends", "weekend", "weekends", "samedi", "samedis", "dimanche",
+    static let weekendWords: Phrases = ["week-end", "week-ends", "weekend", "weekends", "samedi", "samedis", "dimanche",
                                "dimanches", "saturday", "saturdays", "sunday", "sundays", "7 jours sur 7",
                                "sept jours sur sept", "7j/7", "7/7"]
 
@@ -101,7 +109,7 @@ extension FacetExtractor {
 
     // MARK: - Channels
 
-    static let channelWords: [(OfferFacets.Channel, [String])] = [
+    static let channelWords: [(OfferFacets.Channel, Phrases)] = [
         (.phone, ["telephone", "telephonique", "telephoniques", "appel", "appels", "appeler", "appelez", "rappelez",
                   "rappeler", "teleconseiller*", "televente", "televendeur*", "teleprospect*", "teleoperat*",
                   "telesecretariat", "hotline", "hotliner", "decrochez les appels", "call", "calls", "calling", "phone",
@@ -113,7 +121,7 @@ extension FacetExtractor {
                         "social media", "linkedin", "avis google"]),
     ]
     /// Sentences about applying, not about the work: "candidature par e-mail", "entretien téléphonique".
-    static let applyingWords = ["candidature", "cv", "postuler", "apply", "entretien", "interview", "coordonnees"]
+    static let applyingWords: Phrases = ["candidature", "cv", "postuler", "apply", "entretien", "interview", "coordonnees"]
 
     static func channels(_ text: FacetText) -> [OfferFacets.Facet<OfferFacets.Channel>] {
         var result: [OfferFacets.Facet<OfferFacets.Channel>] = []
@@ -129,7 +137,7 @@ extension FacetExtractor {
 
     // MARK: - Tasks
 
-    static let inboundWords = [
+    static let inboundWords: Phrases = [
         "appels entrants", "appel entrant", "reception d'appels", "reception des appels", "prise d'appels",
         "prenez les appels", "prendre les appels", "prenez en charge les appels", "repondez aux appels",
         "repondre aux appels", "traitez les appels", "traiter les appels", "recevez les appels", "recevoir les appels",
@@ -137,36 +145,38 @@ extension FacetExtractor {
         "answer calls", "answer patient calls", "answer customer calls", "answer phone calls", "answer the phone",
         "take calls", "handle calls",
     ]
-    static let handlingVerbs = [
+    static let handlingVerbs: Phrases = [
         "repond*", "renseign*", "traite*", "traitez", "gere*", "gerez", "gerer", "assist*", "accompagn*", "inform*",
         "conseill*", "prenez en charge", "accueill*", "orient*", "support", "answer", "handle", "help", "assist",
         "troubleshoot", "provide technical support", "cover",
     ]
-    static let outboundWords = [
+    static let outboundWords: Phrases = [
         "appels sortants", "appel sortant", "emission d'appels", "appelez", "appeler les", "appeler des", "rappelez",
         "rappeler", "contactez", "contacter", "relancez", "relancer", "televente", "televendeur*", "teleprospect*",
         "prospection telephonique", "prospection", "vendez par telephone", "vente par telephone", "outbound",
         "telesales", "cold call*", "calling", "call customers", "call respondents", "call homeowners", "call prospects",
         "sell", "enquetes",
     ]
-    static let phoneWords = ["telephone", "telephonique", "appels", "calls", "phone", "call"]
-    static let afterSalesWords = [
+    static let phoneWords: Phrases = ["telephone", "telephonique", "appels", "calls", "phone", "call"]
+    static let afterSalesWords: Phrases = [
         "sav", "service apres-vente", "apres-vente", "after-sales", "after sales", "retours", "returns", "reparation",
         "reparations", "repairs", "produits defectueux", "damaged items", "pieces detachees",
     ]
-    static let techSupportWords = [
+    static let techSupportWords: Phrases = [
         "support technique", "assistance technique", "technical support", "tech support", "hotline informatique",
         "hotliner", "helpdesk", "help desk", "service desk", "support informatique", "technicien support",
         "incidents techniques", "support de niveau",
     ]
-    static let appointmentWords = [
+    static let appointmentWords: Phrases = [
         "prise de rendez-vous", "prise de rdv", "prenez des rendez-vous", "prenez leurs rendez-vous",
         "prendre des rendez-vous", "fixer des rendez-vous", "fixer un rendez-vous", "fixez des rendez-vous",
         "fixez un rendez-vous", "decrochez des rendez-vous", "decrocher des rendez-vous", "planifiez les visites",
         "organisez les rendez-vous", "l'agenda", "book appointments", "appointment setting", "appointment setter",
         "manage the calendar", "book an appointment",
     ]
-    static let moderationWords = ["modera*", "modere*", "moderez"]
+    static let moderationWords: Phrases = ["modera*", "modere*", "moderez"]
+    static let refundWords: Phrases = ["remboursements", "remboursement"]
+    static let parcelWords: Phrases = ["colis", "commande", "commandes", "livraison"]
 
     static func tasks(_ text: FacetText) -> [OfferFacets.Facet<OfferFacets.JobTask>] {
         var result: [OfferFacets.Facet<OfferFacets.JobTask>] = []
@@ -180,7 +190,7 @@ extension FacetExtractor {
         }
         if let s = find(text, outboundWords, where: { s, r in notNegated(s, r) && !s.folded[..<r.lowerBound].hasSuffix("apres-") }) { result.append(.init(.outbound, evidence: s.original)) }
         if let s = find(text, afterSalesWords, where: notNegated) ?? text.sentences.first(where: { s in
-            s.hasWord(["remboursements", "remboursement"]) && s.hasWord(["colis", "commande", "commandes", "livraison"])
+            s.hasWord(refundWords) && s.hasWord(parcelWords)
         }) {
             result.append(.init(.afterSales, evidence: s.original))
         }

@@ -35,12 +35,12 @@ public enum FacetExtractor {
     }
 
     /// The first sentence holding one of the phrases, with the phrase's range.
-    static func find(_ text: FacetText, _ phrases: [String], where accept: (FacetText.Sentence, Range<String.Index>) -> Bool = { _, _ in true })
+    static func find(_ text: FacetText, _ phrases: Phrases, where accept: (FacetText.Sentence, Range<String.Index>) -> Bool = { _, _ in true })
         -> FacetText.Sentence?
     {
         for sentence in text.sentences {
-            for phrase in phrases {
-                for range in sentence.wordRanges(of: phrase) where accept(sentence, range) { return sentence }
+            for i in phrases.indices {
+                for range in sentence.wordRanges(of: phrases, at: i) where accept(sentence, range) { return sentence }
             }
         }
         return nil
@@ -51,31 +51,33 @@ public enum FacetExtractor {
         let s = sentence.folded
         let start = s.index(range.lowerBound, offsetBy: -window, limitedBy: s.startIndex) ?? s.startIndex
         let before = String(s[start..<range.lowerBound])
-        return before.hasWord(["pas", "aucun", "aucune", "sans", "ni", "no", "not", "non", "jamais", "never"])
+        return before.hasWord(negators)
     }
+
+    static let negators = ["pas", "aucun", "aucune", "sans", "ni", "no", "not", "non", "jamais", "never"]
 
     // MARK: - Remote
 
-    static let onSiteStrong = [
+    static let onSiteStrong: Phrases = [
         "pas de teletravail", "sans teletravail", "pas en teletravail", "teletravail : non", "teletravail: non",
         "ne permet pas le teletravail", "teletravail n'est pas possible", "pas de travail a domicile", "no remote",
         "remote work is not possible", "not remote", "no home working", "no working from home", "office-based",
         "office based", "exclusivement en presentiel",
     ]
-    static let hybridWords = [
+    static let hybridWords: Phrases = [
         "teletravail partiel", "teletravail hybride", "mode hybride", "rythme hybride", "hybride", "hybrid",
         "teletravail possible", "teletravail a hauteur de", "remote-friendly", "jours de teletravail", "jour de teletravail",
         "days remote", "day remote", "days from home", "days in the office", "jours sur site", "jours en agence",
         "jours au bureau",
     ]
-    static let fullWords = [
+    static let fullWords: Phrases = [
         "100 % teletravail", "100% teletravail", "teletravail a 100 %", "teletravail a 100%", "teletravail 100 %",
         "teletravail 100%", "teletravail complet", "teletravail total", "teletravail integral", "100 % a distance",
         "100% a distance", "full remote", "fully remote", "100% remote", "100 % remote", "a domicile", "depuis votre domicile",
         "depuis leur domicile", "depuis chez vous", "de chez vous", "home office", "work from home", "working from home",
         "from home", "home-based", "home based", "remotely", "remote", "en teletravail", "teletravail", "a distance",
     ]
-    static let onSiteWeak = [
+    static let onSiteWeak: Phrases = [
         "en presentiel", "presentiel", "sur site", "on-site", "on site", "poste sedentaire", "dans nos bureaux",
         "based in our", "au sein de notre centre", "au sein de notre plateau", "depuis notre plateau", "au cabinet",
         "a la reception", "poste base",
@@ -83,7 +85,7 @@ public enum FacetExtractor {
     static let numberWords = #"(?:\d+|un|une|deux|trois|quatre|one|two|three|four)"#
     nonisolated(unsafe) static let daysPattern = try! NSRegularExpression(pattern:
         #"\b\#(numberWords) (?:jours?|days?)\b"#)
-    static let remoteContext = ["teletravail", "remote", "from home", "sur site", "au bureau", "en agence", "office",
+    static let remoteContext: Phrases = ["teletravail", "remote", "from home", "sur site", "au bureau", "en agence", "office",
                                 "locaux", "a la maison", "bureau"]
 
     /// "aides à domicile", "services à domicile": home care, a trade, not remote work.
@@ -116,7 +118,7 @@ public enum FacetExtractor {
 
     // MARK: - Contract
 
-    static let contractWords: [(OfferFacets.Contract, [String])] = [
+    static let contractWords: [(OfferFacets.Contract, Phrases)] = [
         (.cdi, ["cdi", "contrat a duree indeterminee", "permanent"]),
         (.cdd, ["cdd", "contrat a duree determinee", "fixed-term", "fixed term", "contrat de vacation",
                 "contrats de vacation"]),
@@ -131,7 +133,7 @@ public enum FacetExtractor {
         (.internship, ["stage", "stagiaire", "internship", "intern"]),
     ]
     /// "indépendant" is a contract only in these phrases: "autonome et indépendant" is a trait.
-    static let independentWords = ["statut independant", "statut d'independant", "travailleur independant",
+    static let independentWords: Phrases = ["statut independant", "statut d'independant", "travailleur independant",
                                    "travailleurs independants", "en tant qu'independant", "contrat : independant",
                                    "teleconseillers independants", "conseillers independants", "agents independants"]
     /// A contract named as a later prospect, not as the offer's contract.
@@ -145,8 +147,9 @@ public enum FacetExtractor {
         }
         for s in text.sentences {
             for (contract, words) in contractWords {
-                for word in words {
-                    for r in s.wordRanges(of: word) where !negated(s, r, window: 40) {
+                for i in words.indices {
+                    let word = words[i]
+                    for r in s.wordRanges(of: words, at: i) where !negated(s, r, window: 40) {
                         let start = s.folded.index(r.lowerBound, offsetBy: -22, limitedBy: s.folded.startIndex) ?? s.folded.startIndex
                         let before = String(s.folded[start..<r.lowerBound])
                         if prospectBefore.contains(where: { before.hasSuffix($0 + " ") }) { continue }
@@ -155,8 +158,8 @@ public enum FacetExtractor {
                     }
                 }
             }
-            for word in independentWords {
-                for r in s.wordRanges(of: word) where !negated(s, r) { add(.freelance, s.original) }
+            for i in independentWords.indices {
+                for r in s.wordRanges(of: independentWords, at: i) where !negated(s, r) { add(.freelance, s.original) }
             }
         }
         if let given = offer.contract, let token = ContractText.normalise(given),

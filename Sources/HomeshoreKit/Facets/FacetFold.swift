@@ -110,6 +110,31 @@ enum FacetFold {
             Int(((UInt32(a) &* 0x9E37_79B1) ^ (UInt32(b) &* 0x85EB_CA77)) >> 23)
         }
 
+        /// The pairs a phrase needs, hashed as a text's are: zero (needs nothing) when the pairs cannot decide, for
+        /// the reasons `mayHold(_:)` gives. Computed once per phrase of a `Phrases` list.
+        static func mask(_ phrase: String) -> SIMD8<UInt64> {
+            var mask = SIMD8<UInt64>(repeating: 0)
+            let bytes = Array(phrase.utf8)
+            var n = bytes.count
+            if n > 0 && bytes[n - 1] == UInt8(ascii: "*") { n -= 1 }
+            for b in bytes[0..<n] where b >= 0x80 || b == UInt8(ascii: ";") || b == UInt8(ascii: "`") || b == UInt8(ascii: "K") {
+                return SIMD8(repeating: 0)
+            }
+            var i = 1
+            while i < n {
+                let h = hash(bytes[i - 1], bytes[i])
+                mask[h >> 6] |= 1 << UInt64(h & 63)
+                i += 1
+            }
+            return mask
+        }
+
+        /// `mayHold(phrase)` for the phrase whose `mask(_:)` this is: every pair it needs is in the text.
+        @inline(__always)
+        func mayHold(mask: SIMD8<UInt64>) -> Bool {
+            (mask & ~bits) == SIMD8(repeating: 0)
+        }
+
         /// False only when `phrase` (a trailing `*` aside) cannot occur in the text.
         func mayHold(_ phrase: String) -> Bool {
             phrase.utf8.withContiguousStorageIfAvailable { bytes in

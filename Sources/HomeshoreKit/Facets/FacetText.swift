@@ -31,8 +31,10 @@ struct FacetText {
                 break
             }
             mayHoldDigits = digits
-            mayCountDays = Phrase.bytes(of: folded, contain: Array("jour".utf8)) || Phrase.bytes(of: folded, contain: Array("day".utf8))
+            mayCountDays = Phrase.bytes(of: folded, contain: Self.jour) || Phrase.bytes(of: folded, contain: Self.day)
         }
+
+        private static let jour = Array("jour".utf8), day = Array("day".utf8)
     }
 
     var sentences: [Sentence]
@@ -175,10 +177,37 @@ struct FacetText {
     }
 }
 
+/// A fixed list of phrases searched as whole words, each with the byte pairs it needs (`FacetFold.BytePairs.mask`),
+/// hashed once: a sentence rules a phrase out with one vector test instead of hashing the phrase again. The rules'
+/// lists are `static let`s of this type, so the masks are made once per process.
+struct Phrases: ExpressibleByArrayLiteral, RandomAccessCollection, Sendable {
+    let words: [String]
+    let masks: [SIMD8<UInt64>]
+
+    init(_ words: [String]) {
+        self.words = words
+        masks = words.map(FacetFold.BytePairs.mask)
+    }
+
+    init(arrayLiteral elements: String...) {
+        self.init(elements)
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { words.count }
+    subscript(position: Int) -> String { words[position] }
+
+    static func + (lhs: Phrases, rhs: Phrases) -> Phrases {
+        Phrases(lhs.words + rhs.words)
+    }
+}
+
 /// A text searched for whole-word phrases: a folded `String`, or a sentence that can tell at once that a phrase
 /// is absent.
 protocol WordSearchable {
     func wordRanges(of phrase: String) -> [Range<String.Index>]
+    /// `wordRanges(of: phrases[index])`, which may use the phrase's precomputed mask.
+    func wordRanges(of phrases: Phrases, at index: Int) -> [Range<String.Index>]
 }
 
 extension WordSearchable {
@@ -191,6 +220,22 @@ extension WordSearchable {
     func firstWord(_ phrases: [String]) -> Range<String.Index>? {
         phrases.flatMap { wordRanges(of: $0) }.min { $0.lowerBound < $1.lowerBound }
     }
+
+    /// True when any of the phrases occurs as whole words.
+    func hasWord(_ phrases: Phrases) -> Bool {
+        phrases.indices.contains { !wordRanges(of: phrases, at: $0).isEmpty }
+    }
+
+    /// The first range of any of the phrases, as whole words.
+    func firstWord(_ phrases: Phrases) -> Range<String.Index>? {
+        var first: Range<String.Index>?
+        for i in phrases.indices {
+            for range in wordRanges(of: phrases, at: i) where first.map({ range.lowerBound < $0.lowerBound }) ?? true {
+                first = range
+            }
+        }
+        return first
+    }
 }
 
 extension FacetText.Sentence: WordSearchable {
@@ -199,9 +244,19 @@ extension FacetText.Sentence: WordSearchable {
         pairs.mayHold(phrase) ? folded.wordRanges(of: phrase) : []
     }
 
+    /// `wordRanges(of: phrases[index])`, ruled out with the phrase's mask when a pair it needs is missing.
+    @inline(__always)
+    func wordRanges(of phrases: Phrases, at index: Int) -> [Range<String.Index>] {
+        pairs.mayHold(mask: phrases.masks[index]) ? folded.wordRanges(of: phrases.words[index]) : []
+    }
+
 }
 
 extension String: WordSearchable {
+    func wordRanges(of phrases: Phrases, at index: Int) -> [Range<String.Index>] {
+        wordRanges(of: phrases.words[index])
+    }
+
     /// The ranges where `phrase` occurs as whole words (no letter or digit right before or after). A phrase ending
     /// in `*` matches as a prefix: `remuner*` matches `remuneree`.
     ///

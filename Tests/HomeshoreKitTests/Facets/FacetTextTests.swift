@@ -67,16 +67,20 @@ import Testing
         var sentences = try Self.texts().flatMap(FacetText.splitReference).map { " " + FacetText.foldReference($0) + " " }
         sentences += Self.tricky + Self.tricky.map(FacetText.foldReference)
         let phrases = Self.phrases
+        let list = Phrases(phrases)
         var matches = 0
         for s in sentences {
-            for p in phrases {
+            let sentence = FacetText.Sentence(original: s, folded: s)
+            for (i, p) in phrases.enumerated() {
                 let fast = s.wordRanges(of: p), reference = s.wordRangesReference(of: p)
                 #expect(fast == reference, "\(p) in \(s)")
-                // The sentence's byte-pair filter never hides a match.
-                let sentence = FacetText.Sentence(original: s, folded: s)
+                // The sentence's byte-pair filter never hides a match, nor does a phrase's precomputed mask.
                 #expect(sentence.wordRanges(of: p) == reference, "byte pairs: \(p) in \(s)")
+                #expect(sentence.wordRanges(of: list, at: i) == reference, "mask: \(p) in \(s)")
                 matches += fast.count
             }
+            #expect(sentence.hasWord(list) == sentence.hasWord(phrases), "\(s)")
+            #expect(sentence.firstWord(list) == sentence.firstWord(phrases), "\(s)")
         }
         #expect(matches > 1000)
     }
@@ -87,6 +91,16 @@ import Testing
         for text in try Self.texts() {
             #expect(Array(Phrase.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(text)")
         }
+        // Every scalar of the first three planes, alone and between cased letters: those that no lower-casing
+        // changes are copied, the others sent to the standard library; the answer is the same either way.
+        var differences: [UInt32] = []
+        for v in 0x80..<0x30000 {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            for text in [String(Character(scalar)), "Ab\(String(Character(scalar)))Éc d"] {
+                if Array(Phrase.lowercased(text).utf8) != Array(text.lowercased().utf8) { differences.append(UInt32(v)) }
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(20).map { String($0, radix: 16) })")
     }
 
     @Test func plainPhraseSearchMatchesFoundation() throws {
