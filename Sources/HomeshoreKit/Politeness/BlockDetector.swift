@@ -100,39 +100,34 @@ public enum BlockDetector {
     static func visibleBytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(min(bytes.count, 64 * 1024))
-        var i = bytes.startIndex
         var lastSpace = true
-        func lower(_ b: UInt8) -> UInt8 { (65...90).contains(b) ? b + 32 : b }
-        func startsWith(_ word: String, at index: Int) -> Bool {
-            var j = index
-            for c in word.utf8 {
-                guard j < bytes.endIndex, lower(bytes[j]) == c else { return false }
-                j += 1
-            }
-            return true
-        }
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if b == UInt8(ascii: "<") {
-                for skipped in ["script", "style", "template"] where startsWith("<" + skipped, at: i) {
-                    // Jump past the element's end tag.
-                    var j = i + 1
-                    while j < bytes.endIndex, !(bytes[j] == UInt8(ascii: "<") && startsWith("</" + skipped, at: j)) { j += 1 }
-                    i = j
-                    break
+        bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i < bytes.count {
+                // The text up to the next tag, runs of spaces collapsed.
+                let lt = ByteScan.find(UInt8(ascii: "<"), in: bytes, from: i) ?? bytes.count
+                while i < lt {
+                    let b = bytes[i]
+                    if b == 32 || b == 9 || b == 10 || b == 13 {
+                        if !lastSpace { out.append(32); lastSpace = true }
+                    } else {
+                        out.append(b)
+                        lastSpace = false
+                    }
+                    i += 1
                 }
-                while i < bytes.endIndex, bytes[i] != UInt8(ascii: ">") { i += 1 }
-                i += 1
+                guard i < bytes.count else { break }
+                // A tag; a script, style or template element is skipped to its end tag.
+                if ByteScan.matches("<script", in: bytes, at: i) {
+                    i = ByteScan.closingTag("</script", in: bytes, from: i + 1)
+                } else if ByteScan.matches("<style", in: bytes, at: i) {
+                    i = ByteScan.closingTag("</style", in: bytes, from: i + 1)
+                } else if ByteScan.matches("<template", in: bytes, at: i) {
+                    i = ByteScan.closingTag("</template", in: bytes, from: i + 1)
+                }
+                i = (ByteScan.find(UInt8(ascii: ">"), in: bytes, from: i) ?? bytes.count) + 1
                 if !lastSpace { out.append(32); lastSpace = true }
-                continue
             }
-            if b == 32 || b == 9 || b == 10 || b == 13 {
-                if !lastSpace { out.append(32); lastSpace = true }
-            } else {
-                out.append(b)
-                lastSpace = false
-            }
-            i += 1
         }
         // Runs of spaces are already one space: at most one at each end.
         if out.last == 32 { out.removeLast() }

@@ -52,4 +52,65 @@ import Testing
             + offers.joined() + "</ul><script src=\"/cdn-cgi/challenge-platform/scripts/jsd/main.js\"></script></body></html>"
         #expect(BlockDetector.block(status: 200, utf8: Array(html.utf8)) == nil)
     }
+    /// The first, byte-at-a-time version of `visibleBytes`: the definition the memchr version keeps to.
+    static func referenceVisibleBytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = bytes.startIndex
+        var lastSpace = true
+        func lower(_ b: UInt8) -> UInt8 { (65...90).contains(b) ? b + 32 : b }
+        func startsWith(_ word: String, at index: Int) -> Bool {
+            var j = index
+            for c in word.utf8 {
+                guard j < bytes.endIndex, lower(bytes[j]) == c else { return false }
+                j += 1
+            }
+            return true
+        }
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: "<") {
+                for skipped in ["script", "style", "template"] where startsWith("<" + skipped, at: i) {
+                    var j = i + 1
+                    while j < bytes.endIndex, !(bytes[j] == UInt8(ascii: "<") && startsWith("</" + skipped, at: j)) { j += 1 }
+                    i = j
+                    break
+                }
+                while i < bytes.endIndex, bytes[i] != UInt8(ascii: ">") { i += 1 }
+                i += 1
+                if !lastSpace { out.append(32); lastSpace = true }
+                continue
+            }
+            if b == 32 || b == 9 || b == 10 || b == 13 {
+                if !lastSpace { out.append(32); lastSpace = true }
+            } else {
+                out.append(b)
+                lastSpace = false
+            }
+            i += 1
+        }
+        if out.last == 32 { out.removeLast() }
+        if out.first == 32 { out.removeFirst() }
+        return out
+    }
+
+    /// The visible text is the reference's on every real page, cut at many places (unclosed scripts, tags cut
+    /// in the middle), and on hostile snippets.
+    @Test func visibleTextMatchesTheReference() throws {
+        var pages = try (Self.pages(blocked: true) + Self.pages(blocked: false)).map {
+            [UInt8](try Data(contentsOf: Self.realworld.appendingPathComponent($0)))
+        }
+        pages += [
+            "<SCRIPT>a<b</SCRIPT >x", "<script>never closed", "a  <style>p{}</STYLE>  b\t\r\n c", "<template><p>t</template>",
+            "<scripts>x</scripts>y", "< p>q</p", "<", ">", "", "   ", "<b>1</b><i>2</i>", "x<script", "x</script>y<",
+        ].map { Array($0.utf8) }
+        var checked = 0
+        for page in pages {
+            for cut in Set([page.count, page.count / 2, page.count / 3, page.count * 7 / 8, min(page.count, 1_000)]) {
+                let slice = page[0..<cut]
+                #expect(BlockDetector.visibleBytes(slice) == Self.referenceVisibleBytes(slice), "cut at \(cut)")
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
+    }
 }
