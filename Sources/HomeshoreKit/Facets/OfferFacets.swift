@@ -159,8 +159,37 @@ extension OfferFacets {
         ]
     }
 
-    /// The facets as compact JSON text, for the database.
+    /// The facets as compact JSON text, for the database: what `JSONEncoder` with sorted keys writes (the Codable
+    /// keys, nil values left out, `/` escaped), written directly; `JSONEncoder` cost a sixth of an offer's save.
     var jsonText: String {
+        var w = FacetJSONWriter()
+        w.open()
+        w.key("channels"); w.list(channels)
+        w.key("contract"); w.list(contract)
+        w.key("equipment"); w.list(equipment)
+        w.key("hours"); w.open()
+        if let evidence = hours.evidence { w.key("evidence"); w.string(evidence) }
+        if let perWeek = hours.perWeek { w.key("per_week"); w.number(perWeek) }
+        w.key("schedule"); w.list(hours.schedule)
+        w.key("value"); w.string(hours.value.rawValue)
+        w.close()
+        w.key("pay"); w.open()
+        if let currency = pay.currency { w.key("currency"); w.string(currency) }
+        if let evidence = pay.evidence { w.key("evidence"); w.string(evidence) }
+        if let max = pay.max { w.key("max"); w.number(max) }
+        if let min = pay.min { w.key("min"); w.number(min) }
+        w.key("per_act"); w.raw(pay.perAct ? "true" : "false")
+        if let period = pay.period { w.key("period"); w.string(period.rawValue) }
+        w.close()
+        w.key("remote"); w.facet(remote)
+        w.key("tasks"); w.list(tasks)
+        w.key("training"); w.facet(training)
+        w.close()
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// `jsonText` as `JSONEncoder` writes it: the definition the writer keeps to.
+    var jsonTextReference: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
@@ -169,5 +198,86 @@ extension OfferFacets {
     /// Facets read back from ``jsonText``; nil when the text is not facets.
     static func fromJSON(_ text: String) -> OfferFacets? {
         try? JSONDecoder().decode(OfferFacets.self, from: Data(text.utf8))
+    }
+}
+
+/// Compact JSON for `OfferFacets.jsonText`, written as `JSONEncoder` writes it.
+struct FacetJSONWriter {
+    var bytes: [UInt8] = []
+    /// Whether the object or array being written needs a comma before its next member.
+    private var needsComma = false
+
+    init() {
+        bytes.reserveCapacity(1_024)
+    }
+
+    mutating func open() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
+    mutating func close() { bytes.append(UInt8(ascii: "}")); needsComma = true }
+
+    mutating func key(_ name: StaticString) {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        needsComma = false
+    }
+
+    mutating func raw(_ text: StaticString) {
+        separate()
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        needsComma = true
+    }
+
+    /// A number as `JSONEncoder` writes a Double: its description, without a trailing `.0`.
+    mutating func number(_ value: Double) {
+        separate()
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
+    /// A string with `"`, `\`, `/` and control characters escaped, the rest as UTF-8.
+    mutating func string(_ text: String) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case UInt8(ascii: "/"): bytes.append(contentsOf: [0x5C, 0x2F])
+            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    mutating func facet<V: RawRepresentable>(_ f: OfferFacets.Facet<V>) where V.RawValue == String {
+        open()
+        if let evidence = f.evidence { key("evidence"); string(evidence) }
+        key("value"); string(f.value.rawValue)
+        close()
+    }
+
+    mutating func list<V: RawRepresentable>(_ fs: [OfferFacets.Facet<V>]) where V.RawValue == String {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+        for f in fs { facet(f) }
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 }

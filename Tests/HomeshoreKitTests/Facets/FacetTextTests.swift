@@ -118,4 +118,31 @@ import Testing
         }
         #expect(found > 100)
     }
+    /// The facets' JSON is `JSONEncoder`'s, byte for byte: on the labeled texts and the tricky strings (as title,
+    /// description and evidence), and on amounts and strings that need escaping; and it reads back to the facets.
+    @Test func facetJSONMatchesJSONEncoder() throws {
+        var all: [OfferFacets] = []
+        for text in try Self.texts() + Self.tricky {
+            all.append(FacetExtractor.facets(title: text, description: text))
+        }
+        var odd = OfferFacets()
+        odd.pay = .init(min: 11.44, max: 1850, period: .month, currency: "EUR", perAct: true,
+                        evidence: "a \"quoted\" \\ back/slash\n\t\r\u{08}\u{0C}\u{01}\u{1F} é € 📞")
+        odd.hours = .init(value: .partTime, perWeek: 17.5, schedule: [.init(.evening, evidence: nil), .init(.weekend, evidence: "</script>")],
+                          evidence: nil)
+        odd.remote = .init(.hybrid, evidence: "")
+        all.append(odd)
+        for value in [0, 0.1, 0.5, 1, 12.1, 12.10, 24_000, 1e15, 123_456.78, 2.5e-7, 1e21, -3] as [Double] {
+            var f = OfferFacets()
+            f.pay.min = value
+            f.pay.max = value * 3
+            f.hours.perWeek = value
+            all.append(f)
+        }
+        for facets in all {
+            #expect(facets.jsonText == facets.jsonTextReference)
+            #expect(OfferFacets.fromJSON(facets.jsonText) == facets)
+        }
+        #expect(all.count > 150)
+    }
 }
