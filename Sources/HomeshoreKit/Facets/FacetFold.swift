@@ -44,6 +44,15 @@ enum FacetFold {
         return table
     }()
 
+    /// `table` for U+0080 to U+02FF (Latin letters with accents: most of French), read by index.
+    static let latin: [[UInt8]?] = (0x80..<0x300).map { table[UInt32($0)] }
+
+    /// The folding of a non-ASCII scalar from `table`, or nil.
+    @inline(__always)
+    static func folded(_ value: UInt32) -> [UInt8]? {
+        value < 0x300 ? latin[Int(value) - 0x80] : table[value]
+    }
+
     static func isWordByte(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
     }

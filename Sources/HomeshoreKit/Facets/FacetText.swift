@@ -51,7 +51,7 @@ struct FacetText {
     /// Text folded for matching: `foldReference`'s result, built from `FacetFold`'s table of folded scalars when every
     /// scalar is ASCII or in the table (then folding is done scalar by scalar), and by `foldReference` otherwise.
     static func fold(_ text: String) -> String {
-        guard let bytes = Phrase.lowerASCII(text, else: { FacetFold.table[$0] }) else { return foldReference(text) }
+        guard let bytes = Phrase.lowerASCII(text, else: FacetFold.folded) else { return foldReference(text) }
         return collapsingWhitespace(bytes)
     }
 
