@@ -29,9 +29,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // One C function Swift's Glibc module does not declare (memmem, a GNU extension).
+        .target(name: "CByteSearch"),
         .target(
             name: "HomeshoreKit",
             dependencies: [
+                "CByteSearch",
                 "CCurl",
                 "CLibXML2",
                 "CZlib",

@@ -1,3 +1,4 @@
+import CByteSearch
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -25,18 +26,15 @@ enum ByteScan {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
-    /// The index of the first occurrence of `needle` at or after `start`, byte for byte, or `nil`: `memchr` for its
-    /// first byte, `memcmp` for the rest.
+    /// The index of the first occurrence of `needle` at or after `start`, byte for byte, or `nil`: glibc's `memmem`
+    /// (two-way search, vectorised), where `memchr` on the first byte and `memcmp` stopped at every `e` of a text
+    /// searched for "error code".
     static func find(_ needle: Bytes, in bytes: Bytes, from start: Int = 0) -> Int? {
-        guard let first = needle.first, let pattern = needle.baseAddress, let base = bytes.baseAddress else {
-            return needle.isEmpty ? start : nil
-        }
-        var from = start
-        while from + needle.count <= bytes.count, let at = find(first, in: bytes, from: from, to: bytes.count - needle.count + 1) {
-            if memcmp(base + at, pattern, needle.count) == 0 { return at }
-            from = at + 1
-        }
-        return nil
+        guard !needle.isEmpty else { return start }
+        guard let pattern = needle.baseAddress, let base = bytes.baseAddress, start >= 0,
+              start + needle.count <= bytes.count else { return nil }
+        guard let hit = homeshore_memmem(base + start, bytes.count - start, pattern, needle.count) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     /// Whether `bytes[at...]` starts with `literal` (given in lower case), ignoring ASCII case.
