@@ -40,4 +40,33 @@ import Testing
         #expect(DedupText.titleWords("Téléconseiller en télétravail (F/H)") == DedupText.titleWords("Conseiller client à domicile H/F"))
         #expect(DedupText.titleWords("Conseiller SAV H/F") == DedupText.titleWords("Conseillère service après-vente F/H"))
     }
+    /// The fast path (`isCanonical`) gives `URLComponents`' answer: on URLs built from pieces that are and are not
+    /// canonical (case, ports, dot segments, odd characters, queries, fragments), every combination.
+    @Test func fastPathMatchesURLComponents() {
+        let schemes = ["http://", "https://", "HTTP://", "ftp://", "http:/", ""]
+        let hosts = ["example.com", "Example.com", "127.0.0.1", "a-b.example", "", "ex_ample.com", "[::1]", "user@h.fr",
+                     "h.fr.", "xn--bcher-kva.example"]
+        let ports = ["", ":80", ":443", ":8080", ":08080", ":65535", ":65536", ":123456", ":", ":x"]
+        let paths = ["", "/", "/a", "/a/", "//a", "/a/./b", "/a/../b", "/a/.", "/a/..", "/...", "/.a", "/a.", "/a..b/c",
+                     "/offres/123-teleconseiller.html", "/A_B~c", "/a b", "/a%20b", "/a;jsessionid=1", "/é", "/a:b", "/a@b",
+                     "/a+b", "/a,b", "/a!b", "/.", "/.."]
+        let tails = ["", "?", "?id=3", "?utm_source=x", "#top", "?b=2&a=1#f"]
+        var checked = 0, fast = 0
+        for scheme in schemes {
+            for host in hosts {
+                for port in ports {
+                    for path in paths {
+                        for tail in tails {
+                            let url = scheme + host + port + path + tail
+                            #expect(CanonicalURL.canonical(url) == CanonicalURL.canonicalReference(url), "\(url)")
+                            if CanonicalURL.isCanonical(url) { fast += 1 }
+                            checked += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(fast > 300)
+        #expect(checked > 40_000)
+    }
 }
