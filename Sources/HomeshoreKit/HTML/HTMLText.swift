@@ -33,6 +33,50 @@ public enum HTMLText {
     /// - Parameter s: Any text.
     /// - Returns: The text on one line, without leading or trailing whitespace.
     public static func normalizeSpace(_ s: String) -> String {
+        // On the UTF-8 bytes: a scalar is decoded only when its lead byte is that of a blank (U+0085 and U+00A0:
+        // C2; U+1680: E1; U+2000–U+205F: E2; U+3000: E3; U+FEFF: EF); every other sequence is copied as it is.
+        var s = s
+        return s.withUTF8 { b -> String in
+            var result: [UInt8] = []
+            result.reserveCapacity(b.count)
+            var pendingSpace = false
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                let length = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                let space: Bool
+                switch c {
+                case 0x09...0x0D, 0x20:
+                    space = true
+                case 0xC2:
+                    space = isSpace(Unicode.Scalar((UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F))!)
+                case 0xE1, 0xE2, 0xE3, 0xEF:
+                    let value = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                    space = Unicode.Scalar(value).map(isSpace) ?? false
+                default:
+                    space = false
+                }
+                if space {
+                    pendingSpace = !result.isEmpty
+                } else {
+                    if pendingSpace {
+                        result.append(UInt8(ascii: " "))
+                        pendingSpace = false
+                    }
+                    if length == 1 {
+                        result.append(c)
+                    } else {
+                        result.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
+                    }
+                }
+                i += length
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// `normalizeSpace` scalar by scalar: the definition the byte version keeps to.
+    static func normalizeSpaceReference(_ s: String) -> String {
         // Built as UTF-8 bytes: appending scalars to a String.UnicodeScalarView one by one is several times slower.
         var result: [UInt8] = []
         result.reserveCapacity(s.utf8.count)

@@ -36,4 +36,17 @@ import Testing
     func normalizesSpace(input: String, expected: String) {
         #expect(HTMLText.normalizeSpace(input) == expected)
     }
+    /// The byte version of `normalizeSpace` gives the scalar version's answer for every scalar of the first two
+    /// planes, alone, between words and in runs.
+    @Test func normalizeSpaceMatchesTheScalarVersion() {
+        var differences: [UInt32] = []
+        for v in 0..<0x20000 {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let c = String(Character(scalar))
+            for text in [c, "a\(c)b", " \(c)\(c) x\u{00A0}\(c)\u{3000}", "\(c)é\u{FEFF}\(c)"] {
+                if HTMLText.normalizeSpace(text) != HTMLText.normalizeSpaceReference(text) { differences.append(UInt32(v)) }
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(20).map { String($0, radix: 16) })")
+    }
 }
