@@ -176,7 +176,7 @@ final class CrawlSession: @unchecked Sendable {
                     extraction = reused
                 } else {
                     extraction = try extractor.reviews(readable(page, stored: stored, url: url))
-                    remember(extraction, key: key, url: url, fresh: toStore, stored: stored)
+                    remember(try? JSONEncoder().encode(extraction), key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: extraction.warnings)
                 lock.withLock { items[name, default: 0] += extraction.reviews.count }
@@ -189,13 +189,15 @@ final class CrawlSession: @unchecked Sendable {
                 let listing: ListingExtraction
                 var reusedListing = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
-                    let reused = try? JSONDecoder().decode(ListingExtraction.self, from: Data(derived))
+                    let reused = ListingExtraction.stored(derived)
                 {
-                    listing = reused
+                    listing = reused.value
                     reusedListing = true
+                    // Written as JSON by an earlier version: kept in the compact form from now on.
+                    if reused.legacy { remember(listing.storedBytes, key: key, url: url, fresh: nil, stored: stored) }
                 } else {
                     listing = try extractor.listing(readable(page, stored: stored, url: url))
-                    remember(listing, key: key, url: url, fresh: toStore, stored: stored)
+                    remember(listing.storedBytes, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: listing.warnings)
                 lock.withLock {
@@ -216,21 +218,26 @@ final class CrawlSession: @unchecked Sendable {
                 }
             case .detail(let item, let listingReused):
                 let key = derivedKey(name, job)
-                let parts: DetailExtraction
+                var parts: DetailExtraction
                 var reusedDetail = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
-                    let reused = try? JSONDecoder().decode(DetailExtraction.self, from: Data(derived))
+                    let reused = DetailExtraction.stored(derived)
                 {
-                    parts = reused
+                    parts = reused.value
                     reusedDetail = true
                 } else {
                     parts = try extractor.detailParts(readable(page, stored: stored, url: url))
-                    remember(parts, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: parts.warnings)
+                // The completed offer is stored with the parts: an unchanged page completing the same listing
+                // offer gives it again as it was (a stored extraction written as JSON has none: it is stored again).
+                let (offer, changed) = extractor.completing(item, with: &parts)
+                if changed || !reusedDetail {
+                    remember(parts.storedBytes, key: key, url: url, fresh: reusedDetail ? nil : toStore, stored: stored)
+                }
                 // Listing and page both unchanged: the offer is what was stored, its facets too (unless the
                 // store finds otherwise).
-                add([extractor.complete(item, with: parts)], reused: listingReused && reusedDetail)
+                add([offer], reused: listingReused && reusedDetail)
             }
         } catch {
             fail(name, error is FeedError ? "\(error)" : "\(page.url): \(error)", job: job)
@@ -255,15 +262,17 @@ final class CrawlSession: @unchecked Sendable {
         return Page(url: full.finalURL, body: full.body, contentType: full.contentType)
     }
 
-    private func remember<T: Encodable>(_ value: T, key: String, url: String, fresh: HTTPCache.Entry?,
-                                        stored: HTTPCache.Entry?) {
-        guard let cache, let data = try? JSONEncoder().encode(value) else { return }
+    /// Stores what extraction made of a page (`derived`, nil when it could not be encoded): with the page when
+    /// it was just fetched (`fresh`), else in place of what was stored with it.
+    private func remember<Bytes: Sequence<UInt8>>(_ derived: Bytes?, key: String, url: String,
+                                                 fresh: HTTPCache.Entry?, stored: HTTPCache.Entry?) {
+        guard let cache, let derived else { return }
         if var entry = fresh {
             entry.derivedKey = key
-            entry.derived = [UInt8](data)
+            entry.derived = [UInt8](derived)
             try? cache.store(entry)
         } else if stored != nil {
-            try? cache.storeDerived(url: url, key: key, derived: [UInt8](data))
+            try? cache.storeDerived(url: url, key: key, derived: [UInt8](derived))
         }
     }
 
