@@ -109,6 +109,34 @@ public final class HTTPCache: Sendable {
         }
     }
 
+    /// What asking for `url` again needs, in one lookup: the request headers that make it conditional, and, when
+    /// what extraction made of the stored page was made under `key`, the stored page without its body (as
+    /// ``entry(for:reusing:)`` gives it), which is all a 304 then needs.
+    /// - Returns: no headers and no entry when nothing is stored; no entry when the stored extraction is missing
+    ///   or was made under another key.
+    public func validators(for url: String, reusing key: String?) throws
+        -> (headers: [(String, String)], entry: Entry?)
+    {
+        try pool.unsafeRead { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT final_url, etag, last_modified, content_type, derived_key,
+                       CASE WHEN derived_key = ? THEN derived ELSE NULL END AS derived
+                FROM pages WHERE url = ?
+                """)
+            guard let row = try Row.fetchOne(statement, arguments: [key, url]) else { return ([], nil) }
+            let etag: String? = row["etag"]
+            let lastModified: String? = row["last_modified"]
+            var headers: [(String, String)] = []
+            if let etag { headers.append(("If-None-Match", etag)) }
+            if let lastModified { headers.append(("If-Modified-Since", lastModified)) }
+            guard let derived = row["derived"] as Data? else { return (headers, nil) }
+            let entry = Entry(url: url, finalURL: row["final_url"], etag: etag, lastModified: lastModified,
+                contentType: row["content_type"], body: [], derivedKey: row["derived_key"], derived: [UInt8](derived),
+                bodyOmitted: true)
+            return (headers, entry)
+        }
+    }
+
     /// Stores a page fetched with 200, with what extraction made of it.
     public func store(_ entry: Entry, at date: Date = Date()) throws {
         let compressed = Deflate.compress(entry.body)
