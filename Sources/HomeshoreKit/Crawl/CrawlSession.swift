@@ -204,6 +204,11 @@ final class CrawlSession: @unchecked Sendable {
                     items[name, default: 0] += listing.items.count
                     for item in listing.items { for field in item.missing { missing[name, default: [:]][field, default: 0] += 1 } }
                 }
+                // The next listing page first: it leads to more pages (the crawl's longest chain), while the detail
+                // pages lead nowhere; queued behind them, it waited for every one of them (4 at a time per host).
+                if let next = listing.next, number < source.maxPages {
+                    submit(source: name, url: next, job: .listing(page: number + 1))
+                }
                 var ready: [Offer] = []
                 for item in listing.items {
                     if let detail = item.detailURL {
@@ -213,9 +218,6 @@ final class CrawlSession: @unchecked Sendable {
                     }
                 }
                 add(ready, reused: reusedListing)
-                if let next = listing.next, number < source.maxPages {
-                    submit(source: name, url: next, job: .listing(page: number + 1))
-                }
             case .detail(let item, let listingReused):
                 let key = derivedKey(name, job)
                 var parts: DetailExtraction
