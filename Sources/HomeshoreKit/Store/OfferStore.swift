@@ -126,19 +126,21 @@ public final class OfferStore: Sendable {
         try pool.write { db in
             try db.execute(sql: "UPDATE crawl_runs SET finished_at = ?, status = ? WHERE id = ?",
                 arguments: [DateText.timestamp(date), status, run])
+            // Prepared once, not once per source and per error.
+            let source = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO crawl_sources
+                    (run_id, source, status, pages, bytes, offers_seen, offers_new, offers_updated, errors, message,
+                     not_modified, disallowed, blocked, broken, reviews_seen, reviews_new)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let error = try db.cachedStatement(sql: "INSERT INTO crawl_errors (run_id, source, message) VALUES (?, ?, ?)")
             for o in outcomes {
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO crawl_sources
-                        (run_id, source, status, pages, bytes, offers_seen, offers_new, offers_updated, errors, message,
-                         not_modified, disallowed, blocked, broken, reviews_seen, reviews_new)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                try source.execute(
                     arguments: [run, o.source, o.status, o.pages, o.bytes, o.offersSeen, o.offersNew, o.offersUpdated,
                                 o.errors.count, o.blocked ?? o.broken ?? o.errors.first, o.notModified, o.disallowed,
                                 o.blocked, o.broken, o.reviewsSeen, o.reviewsNew])
                 for message in o.errors {
-                    try db.execute(sql: "INSERT INTO crawl_errors (run_id, source, message) VALUES (?, ?, ?)",
-                        arguments: [run, o.source, message])
+                    try error.execute(arguments: [run, o.source, message])
                 }
             }
         }
