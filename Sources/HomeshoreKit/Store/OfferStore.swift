@@ -4,6 +4,8 @@ import GRDB
 /// An offer ready to be saved: its facets computed, and whether it may replace what is stored.
 public struct PendingOffer: Sendable {
     public let offer: Offer
+    /// The offer's ``Offer/key``, computed once (it canonicalises the URL) where the offer was made.
+    let key: String
     /// The offer's ``Offer/contentHash``, computed where the offer was made (a crawl's worker threads) rather than
     /// in the write transaction.
     let contentHash: String
@@ -23,7 +25,8 @@ public struct PendingOffer: Sendable {
 
     public init(_ offer: Offer, keepStored: Bool = false) {
         self.offer = offer
-        self.contentHash = offer.contentHash
+        self.key = offer.key
+        self.contentHash = offer.contentHash(key: key)
         self.computed = FacetExtractor.facets(for: offer)
         self.keepStored = keepStored
     }
@@ -33,7 +36,8 @@ public struct PendingOffer: Sendable {
     /// by older rules (``FacetExtractor/rulesVersion``).
     public init(reused offer: Offer) {
         self.offer = offer
-        self.contentHash = offer.contentHash
+        self.key = offer.key
+        self.contentHash = offer.contentHash(key: key)
         self.computed = nil
         self.keepStored = false
     }
@@ -264,7 +268,8 @@ public final class OfferStore: Sendable {
                     employers[offer.employer ?? ""] = employerID
                 }
                 let hash = pending.contentHash
-                if let row = try Row.fetchOne(find, arguments: [offer.source, offer.key]) {
+                let key = pending.key
+                if let row = try Row.fetchOne(find, arguments: [offer.source, key]) {
                     let id: Int64 = row["id"]
                     if (row["employer_id"] as Int64?) != employerID { try link.execute(arguments: [employerID, id]) }
                     let unchanged = (row["content_hash"] as String) == hash
@@ -281,14 +286,16 @@ public final class OfferStore: Sendable {
                         ]))
                         result[offer.source, default: SaveResult()].unchanged += 1
                     } else {
-                        let values = (offer.columnValues + Offer.facetValues(pending.facets)).map { $0?.databaseValue ?? .null }
+                        let values = (offer.columnValues(key: key) + Offer.facetValues(pending.facets))
+                            .map { $0?.databaseValue ?? .null }
                         try update.execute(arguments: StatementArguments(Array(values.dropFirst(2)) + [
                             hash.databaseValue, now.databaseValue, run.databaseValue, id.databaseValue,
                         ]))
                         result[offer.source, default: SaveResult()].updated += 1
                     }
                 } else {
-                    let values = (offer.columnValues + Offer.facetValues(pending.facets)).map { $0?.databaseValue ?? .null }
+                    let values = (offer.columnValues(key: key) + Offer.facetValues(pending.facets))
+                        .map { $0?.databaseValue ?? .null }
                     try insert.execute(arguments: StatementArguments(values + [
                         hash.databaseValue, now.databaseValue, now.databaseValue, run.databaseValue, run.databaseValue,
                     ]))
@@ -296,7 +303,7 @@ public final class OfferStore: Sendable {
                     try link.execute(arguments: [employerID, db.lastInsertedRowID])
                 }
                 if let employerReference = offer.employerReference, !pending.keepStored {
-                    try reference.execute(arguments: [employerReference, offer.source, offer.key])
+                    try reference.execute(arguments: [employerReference, offer.source, key])
                 }
             }
             // Offers seen again and kept as stored: last_seen and last_run only, in one statement per 500.
