@@ -92,14 +92,17 @@ final class CrawlSession: @unchecked Sendable {
         }
     }
 
-    private func submit(source: String, url: String, job: Job) {
+    /// - Parameter validators: what the HTTP cache holds for `url` (``HTTPCache/validators(for:reusing:)``), when
+    ///   it was read already; nil to read it in ``PoliteFetcher/get``.
+    private func submit(source: String, url: String, job: Job,
+                        validators: (headers: [(String, String)], entry: HTTPCache.Entry?)? = nil) {
         let fresh: Bool = lock.withLock {
             if case .listing = job, !visited[source, default: []].insert(url).inserted { return false }
             outstanding += 1
             return true
         }
         guard fresh else { return }
-        pages.get(url, reusing: derivedKey(source, job), deliver: { [self] work in
+        pages.get(url, reusing: derivedKey(source, job), validators: validators, deliver: { [self] work in
             workers.async { [self] in
                 workerSlots.wait()
                 work()
@@ -209,10 +212,15 @@ final class CrawlSession: @unchecked Sendable {
                 if let next = listing.next, number < source.maxPages {
                     submit(source: name, url: next, job: .listing(page: number + 1))
                 }
+                // What the HTTP cache holds for the detail pages, read in one lookup rather than one per page (a
+                // page missing from the answer has nothing stored); nil when that lookup failed: one each then.
+                let details = listing.items.compactMap(\.detailURL)
+                let known = details.isEmpty ? nil : try? cache?.validators(for: details, reusing: detailKey(name))
                 var ready: [Offer] = []
                 for item in listing.items {
                     if let detail = item.detailURL {
-                        submit(source: name, url: detail, job: .detail(item, listingReused: reusedListing))
+                        submit(source: name, url: detail, job: .detail(item, listingReused: reusedListing),
+                            validators: known.map { $0[detail] ?? ([], nil) })
                     } else {
                         ready.append(item.offer)
                     }
@@ -250,9 +258,11 @@ final class CrawlSession: @unchecked Sendable {
     private func derivedKey(_ name: String, _ job: Job) -> String {
         switch job {
         case .listing: return recipeKeys[name]! + (sources[name]!.kind == .reviews ? ".reviews" : ".listing")
-        case .detail: return recipeKeys[name]! + ".detail"
+        case .detail: return detailKey(name)
         }
     }
+
+    private func detailKey(_ name: String) -> String { recipeKeys[name]! + ".detail" }
 
     /// The page to extract from. After a 304 the stored body is not read when the stored extraction was made by
     /// the same recipe (it is reused instead); should that extraction not decode after all, the body is read now.

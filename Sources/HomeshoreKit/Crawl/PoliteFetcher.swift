@@ -69,8 +69,11 @@ final class PoliteFetcher: @unchecked Sendable {
     ///   - deliver: runs the work that ends the fetch, on the caller's own threads: `completion`, and after a 304 the
     ///     reading of the stored page first. It is called on the network thread, a timer thread or the caller's
     ///     thread, and must return quickly.
+    ///   - validators: that lookup's result when the caller made it already, for several pages at once (the list
+    ///     form of ``HTTPCache/validators(for:reusing:)``); nil to make it here.
     ///   - completion: called once with the outcome, inside `deliver`.
     func get(_ url: String, reusing key: String? = nil,
+             validators: (headers: [(String, String)], entry: HTTPCache.Entry?)? = nil,
              deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void,
              completion: @escaping @Sendable (PageOutcome) -> Void) {
         let completion = Delivery(deliver: deliver, completion: completion)
@@ -92,7 +95,7 @@ final class PoliteFetcher: @unchecked Sendable {
                 completion(verdict)
                 return
             }
-            let lookup = try? cache?.validators(for: url, reusing: key)
+            let lookup = validators ?? (try? cache?.validators(for: url, reusing: key))
             var held = lookup?.entry
             var delivery = completion
             if let size = held?.derived?.count, reserve(size) {
