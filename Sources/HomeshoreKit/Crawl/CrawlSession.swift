@@ -92,14 +92,17 @@ final class CrawlSession: @unchecked Sendable {
         }
     }
 
-    private func submit(source: String, url: String, job: Job) {
+    /// - Parameter validators: what the HTTP cache holds for `url` (``HTTPCache/validators(for:reusing:)``), when
+    ///   it was read already; nil to read it in ``PoliteFetcher/get``.
+    private func submit(source: String, url: String, job: Job,
+                        validators: (headers: [(String, String)], entry: HTTPCache.Entry?)? = nil) {
         let fresh: Bool = lock.withLock {
             if case .listing = job, !visited[source, default: []].insert(url).inserted { return false }
             outstanding += 1
             return true
         }
         guard fresh else { return }
-        pages.get(url, reusing: derivedKey(source, job), deliver: { [self] work in
+        pages.get(url, reusing: derivedKey(source, job), validators: validators, deliver: { [self] work in
             workers.async { [self] in
                 workerSlots.wait()
                 work()
@@ -176,7 +179,7 @@ final class CrawlSession: @unchecked Sendable {
                     extraction = reused
                 } else {
                     extraction = try extractor.reviews(readable(page, stored: stored, url: url))
-                    remember(extraction, key: key, url: url, fresh: toStore, stored: stored)
+                    remember(try? JSONEncoder().encode(extraction), key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: extraction.warnings)
                 lock.withLock { items[name, default: 0] += extraction.reviews.count }
@@ -189,48 +192,62 @@ final class CrawlSession: @unchecked Sendable {
                 let listing: ListingExtraction
                 var reusedListing = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
-                    let reused = try? JSONDecoder().decode(ListingExtraction.self, from: Data(derived))
+                    let reused = ListingExtraction.stored(derived)
                 {
-                    listing = reused
+                    listing = reused.value
                     reusedListing = true
+                    // Written as JSON by an earlier version: kept in the compact form from now on.
+                    if reused.legacy { remember(listing.storedBytes, key: key, url: url, fresh: nil, stored: stored) }
                 } else {
                     listing = try extractor.listing(readable(page, stored: stored, url: url))
-                    remember(listing, key: key, url: url, fresh: toStore, stored: stored)
+                    remember(listing.storedBytes, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: listing.warnings)
                 lock.withLock {
                     items[name, default: 0] += listing.items.count
                     for item in listing.items { for field in item.missing { missing[name, default: [:]][field, default: 0] += 1 } }
                 }
+                // The next listing page first: it leads to more pages (the crawl's longest chain), while the detail
+                // pages lead nowhere; queued behind them, it waited for every one of them (4 at a time per host).
+                if let next = listing.next, number < source.maxPages {
+                    submit(source: name, url: next, job: .listing(page: number + 1))
+                }
+                // What the HTTP cache holds for the detail pages, read in one lookup rather than one per page (a
+                // page missing from the answer has nothing stored); nil when that lookup failed: one each then.
+                let details = listing.items.compactMap(\.detailURL)
+                let known = details.isEmpty ? nil : try? cache?.validators(for: details, reusing: detailKey(name))
                 var ready: [Offer] = []
                 for item in listing.items {
                     if let detail = item.detailURL {
-                        submit(source: name, url: detail, job: .detail(item, listingReused: reusedListing))
+                        submit(source: name, url: detail, job: .detail(item, listingReused: reusedListing),
+                            validators: known.map { $0[detail] ?? ([], nil) })
                     } else {
                         ready.append(item.offer)
                     }
                 }
                 add(ready, reused: reusedListing)
-                if let next = listing.next, number < source.maxPages {
-                    submit(source: name, url: next, job: .listing(page: number + 1))
-                }
             case .detail(let item, let listingReused):
                 let key = derivedKey(name, job)
-                let parts: DetailExtraction
+                var parts: DetailExtraction
                 var reusedDetail = false
                 if let stored, stored.derivedKey == key, let derived = stored.derived,
-                    let reused = try? JSONDecoder().decode(DetailExtraction.self, from: Data(derived))
+                    let reused = DetailExtraction.stored(derived)
                 {
-                    parts = reused
+                    parts = reused.value
                     reusedDetail = true
                 } else {
                     parts = try extractor.detailParts(readable(page, stored: stored, url: url))
-                    remember(parts, key: key, url: url, fresh: toStore, stored: stored)
                 }
                 record(name, bytes: bytes, warnings: parts.warnings)
+                // The completed offer is stored with the parts: an unchanged page completing the same listing
+                // offer gives it again as it was (a stored extraction written as JSON has none: it is stored again).
+                let (offer, changed) = extractor.completing(item, with: &parts)
+                if changed || !reusedDetail {
+                    remember(parts.storedBytes, key: key, url: url, fresh: reusedDetail ? nil : toStore, stored: stored)
+                }
                 // Listing and page both unchanged: the offer is what was stored, its facets too (unless the
                 // store finds otherwise).
-                add([extractor.complete(item, with: parts)], reused: listingReused && reusedDetail)
+                add([offer], reused: listingReused && reusedDetail)
             }
         } catch {
             fail(name, error is FeedError ? "\(error)" : "\(page.url): \(error)", job: job)
@@ -241,9 +258,11 @@ final class CrawlSession: @unchecked Sendable {
     private func derivedKey(_ name: String, _ job: Job) -> String {
         switch job {
         case .listing: return recipeKeys[name]! + (sources[name]!.kind == .reviews ? ".reviews" : ".listing")
-        case .detail: return recipeKeys[name]! + ".detail"
+        case .detail: return detailKey(name)
         }
     }
+
+    private func detailKey(_ name: String) -> String { recipeKeys[name]! + ".detail" }
 
     /// The page to extract from. After a 304 the stored body is not read when the stored extraction was made by
     /// the same recipe (it is reused instead); should that extraction not decode after all, the body is read now.
@@ -255,15 +274,17 @@ final class CrawlSession: @unchecked Sendable {
         return Page(url: full.finalURL, body: full.body, contentType: full.contentType)
     }
 
-    private func remember<T: Encodable>(_ value: T, key: String, url: String, fresh: HTTPCache.Entry?,
-                                        stored: HTTPCache.Entry?) {
-        guard let cache, let data = try? JSONEncoder().encode(value) else { return }
+    /// Stores what extraction made of a page (`derived`, nil when it could not be encoded): with the page when
+    /// it was just fetched (`fresh`), else in place of what was stored with it.
+    private func remember<Bytes: Sequence<UInt8>>(_ derived: Bytes?, key: String, url: String,
+                                                 fresh: HTTPCache.Entry?, stored: HTTPCache.Entry?) {
+        guard let cache, let derived else { return }
         if var entry = fresh {
             entry.derivedKey = key
-            entry.derived = [UInt8](data)
+            entry.derived = [UInt8](derived)
             try? cache.store(entry)
         } else if stored != nil {
-            try? cache.storeDerived(url: url, key: key, derived: [UInt8](data))
+            try? cache.storeDerived(url: url, key: key, derived: [UInt8](derived))
         }
     }
 

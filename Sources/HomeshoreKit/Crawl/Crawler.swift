@@ -79,9 +79,6 @@ public final class Crawler: Sendable {
     public func run() async throws -> CrawlReport {
         let sources = try selectedSources()
         let started = Date()
-        let previous = try store.lastOutcomes()
-        try store.registerAliases(config.employerAliases)
-        let runID = try store.beginRun(at: started)
         var fetchOptions = FetchOptions()
         fetchOptions.userAgent = config.userAgent
         fetchOptions.maxConnections = options.maxConnections
@@ -91,8 +88,12 @@ public final class Crawler: Sendable {
         if let seconds = options.totalTimeout { fetchOptions.totalTimeout = seconds }
         if let seconds = options.lowSpeedTime { fetchOptions.lowSpeedTime = seconds }
         if let bytes = options.maxBodyBytes { fetchOptions.maxBodyBytes = bytes }
+        // The network thread starts while the run is recorded (it takes a while to be scheduled).
         let fetcher = try Fetcher(options: fetchOptions)
         defer { fetcher.close() }
+        let previous = try store.lastOutcomes()
+        try store.registerAliases(config.employerAliases)
+        let runID = try store.beginRun(at: started)
         let cache = options.httpCache ? try store.httpCache() : nil
         var ignored = Set<String>()
         var notices: [String: [String]] = [:]

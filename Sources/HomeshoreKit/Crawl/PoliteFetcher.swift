@@ -37,6 +37,11 @@ final class PoliteFetcher: @unchecked Sendable {
     private var backedOff: [String: Double] = [:]
     private var crawlDelays: [String: Double] = [:]
     private let timers = DispatchQueue(label: "homeshore.retry", attributes: .concurrent)
+    /// Bytes of stored extractions held from the lookup before a request until its answer (see ``get``).
+    private var heldBytes = 0
+    /// Past this many bytes held, a page's stored extraction is not held while its request waits its turn (a crawl
+    /// may queue thousands of requests at once), but read again after its 304.
+    static let heldBytesLimit = 4 << 20
     /// Where a page's outcome goes: `completion`, run through `deliver`.
     struct Delivery: Sendable {
         let deliver: @Sendable (@escaping @Sendable () -> Void) -> Void
@@ -58,12 +63,17 @@ final class PoliteFetcher: @unchecked Sendable {
     /// Fetches a page.
     /// - Parameters:
     ///   - key: the key under which the caller would reuse what extraction made of the page: after a 304, when the
-    ///     stored result was made under it, the stored body is not read (``HTTPCache/entry(for:reusing:)``).
+    ///     stored result was made under it, the stored body is not read (``HTTPCache/entry(for:reusing:)``). That
+    ///     stored result is read with the validators, before the request (``HTTPCache/validators(for:reusing:)``),
+    ///     and held until the answer: a 304 needs no second lookup.
     ///   - deliver: runs the work that ends the fetch, on the caller's own threads: `completion`, and after a 304 the
     ///     reading of the stored page first. It is called on the network thread, a timer thread or the caller's
     ///     thread, and must return quickly.
+    ///   - validators: that lookup's result when the caller made it already, for several pages at once (the list
+    ///     form of ``HTTPCache/validators(for:reusing:)``); nil to make it here.
     ///   - completion: called once with the outcome, inside `deliver`.
     func get(_ url: String, reusing key: String? = nil,
+             validators: (headers: [(String, String)], entry: HTTPCache.Entry?)? = nil,
              deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void,
              completion: @escaping @Sendable (PageOutcome) -> Void) {
         let completion = Delivery(deliver: deliver, completion: completion)
@@ -85,20 +95,43 @@ final class PoliteFetcher: @unchecked Sendable {
                 completion(verdict)
                 return
             }
-            let headers = (try? cache?.conditionalHeaders(for: url)) ?? []
-            attempt(url, host: host, headers: headers, reusing: key, retry: 0, completion: completion)
+            let lookup = validators ?? (try? cache?.validators(for: url, reusing: key))
+            var held = lookup?.entry
+            var delivery = completion
+            if let size = held?.derived?.count, reserve(size) {
+                delivery = Delivery(deliver: completion.deliver) { [self] outcome in
+                    lock.withLock { heldBytes -= size }
+                    completion.completion(outcome)
+                }
+            } else {
+                held = nil
+            }
+            attempt(url, host: host, headers: lookup?.headers ?? [], held: held, reusing: key, retry: 0,
+                completion: delivery)
+        }
+    }
+
+    /// Counts `size` bytes held, unless that would pass ``heldBytesLimit``. - Returns: true when counted.
+    private func reserve(_ size: Int) -> Bool {
+        lock.withLock {
+            guard heldBytes + size <= Self.heldBytesLimit else { return false }
+            heldBytes += size
+            return true
         }
     }
 
     // MARK: - Requests and retries
 
-    private func attempt(_ url: String, host: String, headers: [(String, String)], reusing key: String?, retry: Int,
-                         completion: Delivery) {
+    /// - Parameter held: the stored page that the validators in `headers` came from, without its body, when its
+    ///   stored extraction is the one to reuse: what a 304 gives.
+    private func attempt(_ url: String, host: String, headers: [(String, String)], held: HTTPCache.Entry? = nil,
+                         reusing key: String?, retry: Int, completion: Delivery) {
         fetcher.enqueue(FetchRequest(url: url, headers: headers)) { [self] response in
             if let error = response.error {
                 if retry < timing.maxRetries, Self.isTransient(error) {
                     later(backoff(retry)) {
-                        self.attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion)
+                        self.attempt(url, host: host, headers: headers, held: held, reusing: key, retry: retry + 1,
+                            completion: completion)
                     }
                 } else {
                     completion(.failed("\(error)"))
@@ -108,10 +141,13 @@ final class PoliteFetcher: @unchecked Sendable {
             switch response.status {
             case 304:
                 relax(host)
-                // The stored page is read where the caller handles it, off the network thread, which goes on with other
-                // transfers: one thread hop from the answer to its handling, not two.
+                // The stored page was read with the validators (`held`), or is read now where the caller handles it,
+                // off the network thread, which goes on with other transfers: one thread hop from the answer to its
+                // handling, not two.
                 completion.deliver { [self] in
-                    if let entry = try? cache?.entry(for: url, reusing: key) {
+                    if let held {
+                        completion.completion(.notModified(held))
+                    } else if let entry = try? cache?.entry(for: url, reusing: key) {
                         completion.completion(.notModified(entry))
                     } else {
                         // A 304 for a page we no longer hold: ask again without validators.
@@ -142,7 +178,8 @@ final class PoliteFetcher: @unchecked Sendable {
                 } else if retry < timing.maxRetries {
                     let wait = retryAfter ?? backoff(retry)
                     fetcher.adjust(host: host, holdFor: wait)
-                    attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion)
+                    attempt(url, host: host, headers: headers, held: held, reusing: key, retry: retry + 1,
+                        completion: completion)
                 } else if response.status == 429 {
                     completion(.blocked("\(url): HTTP 429 (too many requests) persisted after \(retry) retries"))
                 } else {
@@ -151,7 +188,8 @@ final class PoliteFetcher: @unchecked Sendable {
             case 500, 502, 504:
                 if retry < timing.maxRetries {
                     later(backoff(retry)) {
-                        self.attempt(url, host: host, headers: headers, reusing: key, retry: retry + 1, completion: completion)
+                        self.attempt(url, host: host, headers: headers, held: held, reusing: key, retry: retry + 1,
+                            completion: completion)
                     }
                 } else {
                     completion(.failed("\(url): HTTP \(response.status) after \(retry) retries"))

@@ -150,6 +150,17 @@ public struct PageExtractor: Sendable {
         offer.url = CanonicalURL.canonical(offer.url, dropping: source.trackingParameters)
         return offer.completedFromText()
     }
+
+    /// ``complete(_:with:)``, taken from what `parts` last completed when that was the same listing offer (the
+    /// parts come from the HTTP cache, stored under this source's recipe, so the result would be the same);
+    /// otherwise completed now and remembered in `parts`.
+    /// - Returns: the offer, and whether `parts` changed (to be stored again).
+    func completing(_ item: ListingItem, with parts: inout DetailExtraction) -> (offer: Offer, changed: Bool) {
+        if let completed = parts.completed, completed.item == item.offer { return (completed.offer, false) }
+        let offer = complete(item, with: parts)
+        parts.completed = (item.offer, offer)
+        return (offer, true)
+    }
 }
 
 /// What a detail page says of its offer: its JSON-LD JobPosting and its `detail:` fields.
@@ -159,4 +170,10 @@ public struct DetailExtraction: Sendable, Codable {
     public var posting: Offer?
     public var recipe: Offer?
     public var warnings: [String]
+    /// The offer these parts last completed (``PageExtractor/complete(_:with:)``), with the listing's offer it
+    /// completed: kept with the stored extraction, so that an unchanged listing and page give their offer again
+    /// without completing it again (``PageExtractor/completing(_:with:)``).
+    var completed: (item: Offer, offer: Offer)?
+
+    enum CodingKeys: String, CodingKey { case url, posting, recipe, warnings }
 }

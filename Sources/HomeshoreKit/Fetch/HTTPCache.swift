@@ -109,6 +109,64 @@ public final class HTTPCache: Sendable {
         }
     }
 
+    /// What asking for `url` again needs, in one lookup: the request headers that make it conditional, and, when
+    /// what extraction made of the stored page was made under `key`, the stored page without its body (as
+    /// ``entry(for:reusing:)`` gives it), which is all a 304 then needs.
+    /// - Returns: no headers and no entry when nothing is stored; no entry when the stored extraction is missing
+    ///   or was made under another key.
+    public func validators(for url: String, reusing key: String?) throws
+        -> (headers: [(String, String)], entry: Entry?)
+    {
+        try pool.unsafeRead { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT url, final_url, etag, last_modified, content_type, derived_key,
+                       CASE WHEN derived_key = ? THEN derived ELSE NULL END AS derived
+                FROM pages WHERE url = ?
+                """)
+            guard let row = try Row.fetchOne(statement, arguments: [key, url]) else { return ([], nil) }
+            return Self.validators(row)
+        }
+    }
+
+    /// ``validators(for:reusing:)`` of several URLs (a listing's detail pages) in one lookup.
+    /// - Returns: by URL, what ``validators(for:reusing:)`` gives; a URL with nothing stored is left out.
+    public func validators(for urls: [String], reusing key: String?) throws
+        -> [String: (headers: [(String, String)], entry: Entry?)]
+    {
+        var found: [String: (headers: [(String, String)], entry: Entry?)] = [:]
+        let distinct = Array(Set(urls))
+        var start = 0
+        while start < distinct.count {
+            let chunk = distinct[start..<min(distinct.count, start + 500)]
+            start += 500
+            try pool.unsafeRead { db in
+                let statement = try db.cachedStatement(sql: """
+                    SELECT url, final_url, etag, last_modified, content_type, derived_key,
+                           CASE WHEN derived_key = ? THEN derived ELSE NULL END AS derived
+                    FROM pages WHERE url IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
+                    """)
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments([key] + chunk.map { $0 }))
+                while let row = try rows.next() { found[row["url"]] = Self.validators(row) }
+            }
+        }
+        return found
+    }
+
+    /// The request headers and, when its stored extraction was asked for, the stored page without its body, from a
+    /// row of `pages` (`derived` NULL unless it is the one asked for).
+    private static func validators(_ row: Row) -> (headers: [(String, String)], entry: Entry?) {
+        let etag: String? = row["etag"]
+        let lastModified: String? = row["last_modified"]
+        var headers: [(String, String)] = []
+        if let etag { headers.append(("If-None-Match", etag)) }
+        if let lastModified { headers.append(("If-Modified-Since", lastModified)) }
+        guard let derived = row["derived"] as Data? else { return (headers, nil) }
+        let entry = Entry(url: row["url"], finalURL: row["final_url"], etag: etag, lastModified: lastModified,
+            contentType: row["content_type"], body: [], derivedKey: row["derived_key"], derived: [UInt8](derived),
+            bodyOmitted: true)
+        return (headers, entry)
+    }
+
     /// Stores a page fetched with 200, with what extraction made of it.
     public func store(_ entry: Entry, at date: Date = Date()) throws {
         let compressed = Deflate.compress(entry.body)

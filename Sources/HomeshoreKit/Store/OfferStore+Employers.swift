@@ -16,20 +16,22 @@ extension OfferStore {
     public func registerAliases(_ aliases: [String: [String]]) throws {
         guard !aliases.isEmpty else { return }
         try pool.write { db in
+            // Prepared once, not once per alias.
+            let register = try db.cachedStatement(sql:
+                "INSERT OR REPLACE INTO employer_aliases (key, alias, employer_id) VALUES (?, ?, ?)")
+            let own = try db.cachedStatement(sql: "SELECT id FROM employers WHERE key = ?")
             for (employer, others) in aliases.sorted(by: { $0.key < $1.key }) {
                 let key = EmployerResolver.key(employer)
                 guard !key.isEmpty else { continue }
                 let id = try Self.employerID(key: key, name: employer, db: db, rename: true)
                 // The configured name is the employer's name from now on: a review source or an offer that spells
                 // it otherwise finds it through this alias and never renames it.
-                try db.execute(sql: "INSERT OR REPLACE INTO employer_aliases (key, alias, employer_id) VALUES (?, ?, ?)",
-                    arguments: [key, employer, id])
+                try register.execute(arguments: [key, employer, id])
                 for alias in others {
                     let aliasKey = EmployerResolver.key(alias)
                     guard !aliasKey.isEmpty, aliasKey != key else { continue }
-                    try db.execute(sql: "INSERT OR REPLACE INTO employer_aliases (key, alias, employer_id) VALUES (?, ?, ?)",
-                        arguments: [aliasKey, alias, id])
-                    if let old = try Int64.fetchOne(db, sql: "SELECT id FROM employers WHERE key = ?", arguments: [aliasKey]),
+                    try register.execute(arguments: [aliasKey, alias, id])
+                    if let old = try Int64.fetchOne(own, arguments: [aliasKey]),
                         old != id
                     {
                         for table in ["offers", "reviews", "aggregate_ratings"] {

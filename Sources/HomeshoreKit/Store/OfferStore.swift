@@ -4,6 +4,8 @@ import GRDB
 /// An offer ready to be saved: its facets computed, and whether it may replace what is stored.
 public struct PendingOffer: Sendable {
     public let offer: Offer
+    /// The offer's ``Offer/key``, computed once (it canonicalises the URL) where the offer was made.
+    let key: String
     /// The offer's ``Offer/contentHash``, computed where the offer was made (a crawl's worker threads) rather than
     /// in the write transaction.
     let contentHash: String
@@ -23,7 +25,8 @@ public struct PendingOffer: Sendable {
 
     public init(_ offer: Offer, keepStored: Bool = false) {
         self.offer = offer
-        self.contentHash = offer.contentHash
+        self.key = offer.key
+        self.contentHash = offer.contentHash(key: key)
         self.computed = FacetExtractor.facets(for: offer)
         self.keepStored = keepStored
     }
@@ -33,7 +36,8 @@ public struct PendingOffer: Sendable {
     /// by older rules (``FacetExtractor/rulesVersion``).
     public init(reused offer: Offer) {
         self.offer = offer
-        self.contentHash = offer.contentHash
+        self.key = offer.key
+        self.contentHash = offer.contentHash(key: key)
         self.computed = nil
         self.keepStored = false
     }
@@ -126,19 +130,21 @@ public final class OfferStore: Sendable {
         try pool.write { db in
             try db.execute(sql: "UPDATE crawl_runs SET finished_at = ?, status = ? WHERE id = ?",
                 arguments: [DateText.timestamp(date), status, run])
+            // Prepared once, not once per source and per error.
+            let source = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO crawl_sources
+                    (run_id, source, status, pages, bytes, offers_seen, offers_new, offers_updated, errors, message,
+                     not_modified, disallowed, blocked, broken, reviews_seen, reviews_new)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let error = try db.cachedStatement(sql: "INSERT INTO crawl_errors (run_id, source, message) VALUES (?, ?, ?)")
             for o in outcomes {
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO crawl_sources
-                        (run_id, source, status, pages, bytes, offers_seen, offers_new, offers_updated, errors, message,
-                         not_modified, disallowed, blocked, broken, reviews_seen, reviews_new)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                try source.execute(
                     arguments: [run, o.source, o.status, o.pages, o.bytes, o.offersSeen, o.offersNew, o.offersUpdated,
                                 o.errors.count, o.blocked ?? o.broken ?? o.errors.first, o.notModified, o.disallowed,
                                 o.blocked, o.broken, o.reviewsSeen, o.reviewsNew])
                 for message in o.errors {
-                    try db.execute(sql: "INSERT INTO crawl_errors (run_id, source, message) VALUES (?, ?, ?)",
-                        arguments: [run, o.source, message])
+                    try error.execute(arguments: [run, o.source, message])
                 }
             }
         }
@@ -262,7 +268,8 @@ public final class OfferStore: Sendable {
                     employers[offer.employer ?? ""] = employerID
                 }
                 let hash = pending.contentHash
-                if let row = try Row.fetchOne(find, arguments: [offer.source, offer.key]) {
+                let key = pending.key
+                if let row = try Row.fetchOne(find, arguments: [offer.source, key]) {
                     let id: Int64 = row["id"]
                     if (row["employer_id"] as Int64?) != employerID { try link.execute(arguments: [employerID, id]) }
                     let unchanged = (row["content_hash"] as String) == hash
@@ -279,14 +286,16 @@ public final class OfferStore: Sendable {
                         ]))
                         result[offer.source, default: SaveResult()].unchanged += 1
                     } else {
-                        let values = (offer.columnValues + Offer.facetValues(pending.facets)).map { $0?.databaseValue ?? .null }
+                        let values = (offer.columnValues(key: key) + Offer.facetValues(pending.facets))
+                            .map { $0?.databaseValue ?? .null }
                         try update.execute(arguments: StatementArguments(Array(values.dropFirst(2)) + [
                             hash.databaseValue, now.databaseValue, run.databaseValue, id.databaseValue,
                         ]))
                         result[offer.source, default: SaveResult()].updated += 1
                     }
                 } else {
-                    let values = (offer.columnValues + Offer.facetValues(pending.facets)).map { $0?.databaseValue ?? .null }
+                    let values = (offer.columnValues(key: key) + Offer.facetValues(pending.facets))
+                        .map { $0?.databaseValue ?? .null }
                     try insert.execute(arguments: StatementArguments(values + [
                         hash.databaseValue, now.databaseValue, now.databaseValue, run.databaseValue, run.databaseValue,
                     ]))
@@ -294,7 +303,7 @@ public final class OfferStore: Sendable {
                     try link.execute(arguments: [employerID, db.lastInsertedRowID])
                 }
                 if let employerReference = offer.employerReference, !pending.keepStored {
-                    try reference.execute(arguments: [employerReference, offer.source, offer.key])
+                    try reference.execute(arguments: [employerReference, offer.source, key])
                 }
             }
             // Offers seen again and kept as stored: last_seen and last_run only, in one statement per 500.

@@ -67,7 +67,10 @@ public struct OfferCopy: Sendable, Equatable {
 
 extension Offer {
     /// The column values of an offer, in the order of ``OfferStore/offerColumns``.
-    var columnValues: [(any DatabaseValueConvertible)?] {
+    var columnValues: [(any DatabaseValueConvertible)?] { columnValues(key: key) }
+
+    /// ``columnValues`` with the offer's ``key`` already computed (it canonicalises the URL).
+    func columnValues(key: String) -> [(any DatabaseValueConvertible)?] {
         [source, key, url, sourceID, title, employer, location, postalCode, remote, employmentType.joined(separator: ","),
          contract, salaryMin, salaryMax, salaryPeriod, currency, salaryText, posted, validThrough, description]
     }
@@ -86,10 +89,13 @@ extension Offer {
     /// Each column is written with a letter for its type (`s` text, `i` integer, `d` real) and no escaping: it runs
     /// for every offer of every crawl, and the database's own description of values (quoted and escaped) cost more
     /// than the rest of the save. Columns are separated by NUL, a missing value is U+0001.
-    var contentHash: String {
+    var contentHash: String { contentHash(key: key) }
+
+    /// ``contentHash`` with the offer's ``key`` already computed.
+    func contentHash(key: String) -> String {
         var text = ""
         text.reserveCapacity(256 + (description?.utf8.count ?? 0))
-        for (i, value) in columnValues.enumerated() {
+        for (i, value) in columnValues(key: key).enumerated() {
             if i > 0 { text.append("\u{0}") }
             switch value {
             case nil: text.append("\u{1}")

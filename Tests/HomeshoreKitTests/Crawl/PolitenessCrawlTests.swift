@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import HomeshoreKit
 
@@ -115,6 +116,63 @@ import Testing
         #expect(second.offersSeen == 5)
         #expect(second.offersUpdated == 0)
         #expect(try run.titles() == CrawlFaultTests.allTitles)
+    }
+
+    /// Stored extractions written as JSON by an earlier version are reused after a 304, and stored again in the
+    /// compact form.
+    @Test func storedExtractionsWrittenAsJSONAreReusedAndStoredAgainCompact() async throws {
+        let run = try Run()
+        _ = try await run.crawl()
+        let cache = try run.store.httpCache()
+        let compact = try await cache.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT url, derived_key, derived FROM pages").map {
+                (url: $0["url"] as String, key: $0["derived_key"] as String, derived: [UInt8]($0["derived"] as Data))
+            }
+        }
+        #expect(compact.count == 6)
+        try await cache.pool.write { db in
+            for row in compact {
+                let json: Data
+                if row.key.hasSuffix(".listing") {
+                    json = try JSONEncoder().encode(try #require(ListingExtraction.stored(row.derived)).value)
+                } else {
+                    json = try JSONEncoder().encode(try #require(DetailExtraction.stored(row.derived)).value)
+                }
+                #expect(json.first == UInt8(ascii: "{"))
+                try db.execute(sql: "UPDATE pages SET derived = ? WHERE url = ?", arguments: [json, row.url])
+            }
+        }
+        let second = try await run.crawl()
+        #expect(second.status == "ok", "\(second.errors)")
+        #expect(second.notModified == 6)
+        #expect(second.offersSeen == 5)
+        #expect(second.offersUpdated == 0)
+        #expect(second.offersNew == 0)
+        #expect(try run.titles() == CrawlFaultTests.allTitles)
+        let rewritten = try await cache.pool.read { db in try Data.fetchAll(db, sql: "SELECT derived FROM pages") }
+        #expect(rewritten.count == 6)
+        #expect(rewritten.allSatisfy { [UInt8]($0).starts(with: ExtractionRecord.magic) })
+        let third = try await run.crawl()
+        #expect(third.notModified == 6 && third.offersUpdated == 0 && third.offersSeen == 5)
+    }
+
+    /// A detail page unchanged (304) under a listing that changed: the offer is completed again from the new
+    /// listing item, not taken from what the stored extraction completed last time.
+    @Test func anUnchangedPageUnderAChangedListingItemIsCompletedAgain() async throws {
+        let run = try Run()
+        _ = try await run.crawl()
+        let listing = run.site.listing().replacingOccurrences(of: "data-id=\"O-2\"", with: "data-id=\"O-2b\"")
+        run.site.fault("/list.html") { _, request in FaultSite.conditional(.html(listing), request) }
+        let second = try await run.crawl()
+        #expect(second.notModified == 5)
+        #expect(second.offersNew == 1)
+        let ids = Set(try run.store.offers().compactMap(\.offer.sourceID))
+        #expect(ids.contains("O-2b"))
+        let third = try await run.crawl()
+        #expect(third.notModified == 6 && third.offersNew == 0 && third.offersUpdated == 0 && third.offersSeen == 5)
+        let offer = try #require(try run.store.offers().first { $0.offer.sourceID == "O-2b" })
+        #expect(offer.offer.title == "Téléconseiller à domicile n°2 H/F")
+        #expect(offer.offer.url == run.site.base + "/offers/2.html")
     }
 
     @Test func aChangedPageIsFetchedAndParsedAgain() async throws {

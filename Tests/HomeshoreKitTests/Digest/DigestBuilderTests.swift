@@ -62,6 +62,21 @@ import Testing
         #expect(second.digest.sections.first?.offers.first?.links.first?.source == "other")
     }
 
+    /// The last delivered digest is read as one row: the same record as the newest delivered one of the list.
+    @Test func theLastDeliveredDigestIsTheNewestDeliveredOne() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        #expect(try store.lastDeliveredDigest() == nil)
+        for (i, delivered) in [true, true, false, false].enumerated() {
+            try store.recordDigest(writtenAt: Self.day1.addingTimeInterval(Double(i) * 3600),
+                since: i == 1 ? Self.day1 : nil, format: "html", destination: "d\(i).html", delivered: delivered,
+                offersShown: i)
+        }
+        let last = try #require(try store.lastDeliveredDigest())
+        #expect(last == (try store.digests().first { $0.delivered }))
+        #expect(last.destination == "d1.html" && last.since == Self.day1 && last.offersShown == 1)
+    }
+
     @Test func hiddenOffersAndBlockedEmployersNeverAppear() throws {
         let folder = TemporaryFolder()
         let store = try Self.storeWithDuplicate(folder)

@@ -40,6 +40,31 @@ import Testing
         return (report, store, demo)
     }
 
+    /// Crawled again unchanged (every page answered 304, its stored extraction reused), the demo gives every offer
+    /// exactly as the first crawl stored it, facets included, and the second crawl's own stored extractions give
+    /// them again at a third.
+    @Test func anUnchangedRecrawlGivesTheSameOffers() async throws {
+        let folder = TemporaryFolder()
+        let (first, store, demo) = try await Self.crawl(into: folder)
+        defer { demo.server.stop() }
+        #expect(first.status == "ok", "\(first.outcomes.flatMap(\.errors))")
+        func snapshot() throws -> [String] {
+            try store.offers().map { "\($0.id) \($0.offer) \($0.facets) \($0.employerID ?? 0) \($0.firstSeen)" }.sorted()
+        }
+        let before = try snapshot()
+        var options = CrawlOptions()
+        options.delayOverride = 0
+        for _ in 0..<2 {
+            let again = try await Crawler(config: demo.config, store: store, options: options).run()
+            #expect(again.status == "ok")
+            let pages = again.outcomes.reduce(0) { $0 + $1.pages }
+            #expect(again.outcomes.reduce(0) { $0 + $1.notModified } == pages)
+            #expect(again.outcomes.allSatisfy { $0.offersNew == 0 && $0.offersUpdated == 0 })
+            #expect(again.outcomes.reduce(0) { $0 + $1.offersSeen } == first.outcomes.reduce(0) { $0 + $1.offersSeen })
+            #expect(try snapshot() == before)
+        }
+    }
+
     @Test func everyOfferAndEveryFieldComesOutRight() async throws {
         let folder = TemporaryFolder()
         let (report, store, demo) = try await Self.crawl(into: folder)

@@ -29,6 +29,45 @@ import Testing
         #expect(other?.bodyOmitted == false && other?.body == body)
     }
 
+    /// The validators and, when the stored extraction is the one asked for, the stored page without its body, in
+    /// one lookup: what `entry(for:reusing:)` gives after a 304.
+    @Test func validatorsComeWithTheStoredExtractionAskedFor() throws {
+        let folder = TemporaryFolder()
+        let cache = try HTTPCache(folder: folder.path)
+        #expect(try cache.validators(for: "https://jobs.example/a", reusing: "recipe-1").headers.isEmpty)
+        #expect(try cache.validators(for: "https://jobs.example/a", reusing: "recipe-1").entry == nil)
+        let entry = HTTPCache.Entry(url: "https://jobs.example/a", finalURL: "https://jobs.example/a?p=1",
+            etag: "\"v1\"", lastModified: nil, contentType: "text/html", body: Array("<p>x</p>".utf8),
+            derivedKey: "recipe-1", derived: Array("{}".utf8))
+        try cache.store(entry)
+        let found = try cache.validators(for: "https://jobs.example/a", reusing: "recipe-1")
+        #expect(found.headers.map { "\($0.0): \($0.1)" } == ["If-None-Match: \"v1\""])
+        #expect(found.entry == (try cache.entry(for: "https://jobs.example/a", reusing: "recipe-1")))
+        #expect(found.entry?.bodyOmitted == true && found.entry?.derived == Array("{}".utf8))
+        let other = try cache.validators(for: "https://jobs.example/a", reusing: "recipe-2")
+        #expect(other.headers.count == 1 && other.entry == nil)
+        #expect(try cache.validators(for: "https://jobs.example/a", reusing: nil).entry == nil)
+        // Several at once: the same answers, a URL with nothing stored left out.
+        var second = entry
+        second.url = "https://jobs.example/b"
+        second.etag = nil
+        second.lastModified = "Sat, 28 Nov 2026 06:00:00 GMT"
+        second.derivedKey = "recipe-2"
+        try cache.store(second)
+        let urls = ["https://jobs.example/a", "https://jobs.example/b", "https://jobs.example/c", "https://jobs.example/a"]
+        let many = try cache.validators(for: urls, reusing: "recipe-1")
+        #expect(Set(many.keys) == ["https://jobs.example/a", "https://jobs.example/b"])
+        for url in ["https://jobs.example/a", "https://jobs.example/b"] {
+            let one = try cache.validators(for: url, reusing: "recipe-1")
+            #expect(many[url]?.headers.map { "\($0.0): \($0.1)" } == one.headers.map { "\($0.0): \($0.1)" })
+            #expect(many[url]?.entry == one.entry)
+        }
+        #expect(many["https://jobs.example/b"]?.entry == nil && many["https://jobs.example/a"]?.entry != nil)
+        #expect(try cache.validators(for: Array(repeating: "https://jobs.example/a", count: 1_200) + (0..<1_200).map {
+            "https://jobs.example/x\($0)"
+        }, reusing: "recipe-1").count == 1)
+    }
+
     @Test func robotsExpire() throws {
         let folder = TemporaryFolder()
         let cache = try HTTPCache(folder: folder.path)
