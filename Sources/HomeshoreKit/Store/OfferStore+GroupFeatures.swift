@@ -14,7 +14,12 @@ extension OfferStore {
     /// and what grouping computed of its text (`dedup_features`) when that was computed from the offer's current
     /// text by the current rules, else the fields to compute it from. Read by position (a name is looked up among
     /// the columns at every read): keep the order in step with `groupingFeatures`.
-    private static let groupingSelect = """
+    private static func groupingSelect(ids: Int) -> String {
+        groupingColumns + " WHERE offers.id IN (" + Array(repeating: "?", count: ids).joined(separator: ",")
+            + ") ORDER BY offers.id"
+    }
+
+    private static let groupingColumns = """
         SELECT offers.id, offers.employer_ref, offers.facets IS NULL AS no_facets, offers.facet_remote,
             offers.facet_contracts, offers.pay_min, offers.pay_max, offers.pay_period, offers.hours,
             offers.content_hash, g.group_id, f.offer_id IS NOT NULL AS kept, f.employer, f.town, f.postcode, f.title,
@@ -43,46 +48,50 @@ extension OfferStore {
         }
         var inputs: [Input] = []
         inputs.reserveCapacity(ids.count)
+        // One prepared statement for every full part of 500 ids; rows read by position with SQLite's functions.
+        let part = 500
+        let full = try db.cachedStatement(sql: groupingSelect(ids: part))
         var start = ids.startIndex
         while start < ids.endIndex {
-            let part = ids[start..<min(start + 500, ids.endIndex)]
-            start = part.endIndex
-            let rows = try Row.fetchCursor(db, sql: groupingSelect + """
-                 WHERE offers.id IN (\(part.map { _ in "?" }.joined(separator: ","))) ORDER BY offers.id
-                """, arguments: StatementArguments([DedupFeatures.textRulesVersion.databaseValue] + part.map(\.databaseValue)))
-            while let row = try rows.next() {
-                let id: Int64 = row[0]
+            let ids = ids[start..<min(start + part, ids.endIndex)]
+            start = ids.endIndex
+            let statement = ids.count == part ? full : try db.makeStatement(sql: groupingSelect(ids: ids.count))
+            let row = StatementRows(statement, in: db)
+            row.bind([Int64(DedupFeatures.textRulesVersion)] + ids)
+            while try row.next() {
+                let id = row.int64(0)
                 var kept: DedupFeatures.Kept?
                 var offer: Offer?
-                if row[11] as Bool {
-                    kept = DedupFeatures.Kept(employerName: row[12], town: row[13], postcode: row[14],
-                        title: Set((row[15] as String).split(separator: " ").map(String.init)),
-                        words: hashes(row[16]), bands: hashes(row[17]))
+                if row.int64(11) != 0 {
+                    kept = DedupFeatures.Kept(employerName: row.text(12), town: row.text(13) ?? "",
+                        postcode: row.text(14) ?? "",
+                        title: Set((row.text(15) ?? "").split(separator: " ").map(String.init)),
+                        words: row.hashes(16), bands: row.hashes(17))
                 } else {
                     var fields = Offer(source: "", url: "")
-                    fields.title = row[18]
-                    fields.employer = row[19]
-                    fields.location = row[20]
-                    fields.postalCode = row[21]
-                    fields.description = row[22]
+                    fields.title = row.text(18)
+                    fields.employer = row.text(19)
+                    fields.location = row.text(20)
+                    fields.postalCode = row.text(21)
+                    fields.description = row.text(22)
                     offer = fields
                 }
                 let terms: DedupFeatures.Terms
-                if row[2] as Bool {
+                if row.int64(2) != 0 {
                     // Saved before facets were stored: the facets StoredOffer computes from the whole offer.
                     let full = try Row.fetchOne(db, sql: "SELECT * FROM offers WHERE id = ?", arguments: [id])
                     terms = DedupFeatures.Terms(offer: Offer(source: "", url: ""),
                         facets: full.map { StoredOffer(row: $0).facets })
                 } else {
                     terms = DedupFeatures.Terms(
-                        remote: (row[3] as String?).flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown,
-                        contracts: Set(((row[4] as String?) ?? "").split(separator: "|").map(String.init)),
-                        hours: (row[8] as String?).flatMap(OfferFacets.HoursKind.init(rawValue:)) ?? .unknown,
-                        payMin: row[5], payMax: row[6],
-                        payPeriod: (row[7] as String?).flatMap(OfferFacets.PayPeriod.init(rawValue:)))
+                        remote: row.text(3).flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown,
+                        contracts: Set((row.text(4) ?? "").split(separator: "|").map(String.init)),
+                        hours: row.text(8).flatMap(OfferFacets.HoursKind.init(rawValue:)) ?? .unknown,
+                        payMin: row.doubleOrNil(5), payMax: row.doubleOrNil(6),
+                        payPeriod: row.text(7).flatMap(OfferFacets.PayPeriod.init(rawValue:)))
                 }
-                inputs.append(Input(id: id, group: row[10], employerReference: row[1], terms: terms,
-                    contentHash: row[9], kept: kept, offer: offer))
+                inputs.append(Input(id: id, group: row.int64OrNil(10), employerReference: row.text(1), terms: terms,
+                    contentHash: row.text(9) ?? "", kept: kept, offer: offer))
             }
         }
         // Not kept yet: words and MinHash (and the rest) on every core.

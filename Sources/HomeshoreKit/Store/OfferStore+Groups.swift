@@ -101,10 +101,10 @@ extension OfferStore {
         let lookup = try db.cachedStatement(sql:
             "SELECT offer_id FROM dedup_keys WHERE key = ? ORDER BY offer_id DESC LIMIT ?")
         // Looked up in the index's order (SQLite's integers are signed), so that its pages are read once each.
+        let rows = StatementRows(lookup, in: db)
         for key in keys.sorted(by: { Int64(bitPattern: $0) < Int64(bitPattern: $1) }) {
-            for id in try Int64.fetchAll(lookup, arguments: [Int64(bitPattern: key), grouper.bucketLimit]) {
-                keysByCandidate[id, default: []].append(key)
-            }
+            rows.bind([Int64(bitPattern: key), Int64(grouper.bucketLimit)])
+            while try rows.next() { keysByCandidate[rows.int64(0), default: []].append(key) }
         }
         let candidateIDs = keysByCandidate.keys.sorted()
         for stored in try groupingFeatures(db, ids: candidateIDs[...], grouper: grouper) {
