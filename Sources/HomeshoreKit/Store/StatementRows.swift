@@ -5,12 +5,15 @@ import GRDB
 /// The rows of a prepared statement read with SQLite's own functions, by position: for the grouping loops that
 /// step through tens of thousands of rows, where building a GRDB `Row` and its arguments for each one cost more than
 /// SQLite's search itself. Bind, then ``next()`` until false; the statement is reset on the next ``bind(_:)``.
-/// Only for reading: GRDB does not see what is stepped here.
-struct StatementRows {
+/// Only for reading: GRDB does not see what is stepped here. A class, so that the GRDB statement it holds (which
+/// finalizes the SQLite statement when let go of) lives as long as anything reads through it.
+final class StatementRows {
+    private let owner: Statement
     private let statement: OpaquePointer
     private let db: Database
 
     init(_ statement: Statement, in db: Database) {
+        owner = statement
         self.statement = statement.sqliteStatement
         self.db = db
     }
@@ -57,3 +60,5 @@ struct StatementRows {
         }
     }
 }
+
+@available(*, unavailable) extension StatementRows: Sendable {}
