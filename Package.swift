@@ -40,6 +40,8 @@ let package = Package(
                 "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own functions, for the few loops that read tens of thousands of rows (StatementRows).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             resources: [.copy("Resources/DemoSites"), .copy("Resources/Lexicons")]
         ),

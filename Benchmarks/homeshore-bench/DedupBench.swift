@@ -106,6 +106,10 @@ enum DedupBench {
             + "offers/s \(Int(Double(count) / storeScratch))  peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))  "
             + "(rss before \(Measure.fmt(before, 0)))  cpu_seconds \(Measure.fmt(scratchCPU, 2))")
         try save(toAdd, to: store)
+        if let snapshot = ProcessInfo.processInfo.environment["HOMESHORE_DEDUP_SNAPSHOT"] {
+            try? FileManager.default.removeItem(atPath: snapshot)
+            try FileManager.default.copyItem(atPath: folder, toPath: snapshot)
+        }
         Measure.resetPeak()
         start = Measure.now()
         cpu = Measure.cpu()

@@ -12,6 +12,8 @@ import HomeshoreKit
 //   homeshore-bench nightly
 //   homeshore-bench facets N [--repo DIR] [--reps N] [--dump FILE]
 //   homeshore-bench dedup N [--added M] [--jsonl OFFERS.jsonl] [--store N (0: memory only)]
+//   homeshore-bench dedup-nightly SNAPSHOT [--reps N] [--dump GROUPS.txt]
+//     (SNAPSHOT: the store folder `dedup` copies before its nightly step when HOMESHORE_DEDUP_SNAPSHOT names it)
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -35,6 +37,7 @@ func usage() -> Never {
                homeshore-bench nightly
                homeshore-bench facets N [--repo DIR] [--reps N] [--dump FILE]
                homeshore-bench dedup N [--added M] [--jsonl OFFERS.jsonl] [--store N (0: memory only)]
+               homeshore-bench dedup-nightly SNAPSHOT [--reps N] [--dump GROUPS.txt]
         """)
     exit(64)
 }
@@ -78,6 +81,8 @@ do {
     case "dedup" where arguments.count == 2:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
         try DedupBench.run(count: n, added: added ?? 2000, jsonl: jsonl, store: storeCount ?? n)
+    case "dedup-nightly" where arguments.count == 2:
+        try DedupNightlyBench.run(snapshot: arguments[1], reps: reps ?? 3, dump: dump)
     default:
         usage()
     }

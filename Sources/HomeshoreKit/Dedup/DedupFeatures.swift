@@ -65,26 +65,56 @@ public struct DedupFeatures: Sendable {
     static let placeNoise: Set<String> = ["france", "teletravail", "remote", "domicile", "national", "toute", "partout",
         "home", "metropole", "distance", "entier", "ensemble", "en", "de", "la", "100"]
 
-    /// - Parameter facets: the offer's facets; without them, what the offer's structured fields say.
-    init(offer: Offer, facets: OfferFacets?, employers: EmployerName, hasher: MinHasher) {
-        let text = Self.text(offer.description, hasher: hasher)
-        self.init(offer: offer, terms: Terms(offer: offer, facets: facets), employers: employers, words: text.words,
-            bands: text.bands)
+    /// What grouping computes of an offer's own text, and keeps in `dedup_features` while that text (its
+    /// `content_hash`) is unchanged: everything but its terms (the facets, stored apart and rewritten by newer
+    /// facet rules) and its employer's reference (stored apart too).
+    struct Kept: Sendable {
+        /// The employer's name folded (``EmployerName/fold(_:)``), before sources.yaml's aliases; nil without one.
+        var employerName: String?
+        var town: String
+        var postcode: String
+        var title: Set<String>
+        var words: [UInt64]
+        var bands: [UInt64]
+
+        init(offer: Offer, hasher: MinHasher) {
+            employerName = offer.employer.map(EmployerName.fold)
+            let townWords = DedupText.words(TextFolding.fold(offer.location ?? ""))
+            town = townWords.allSatisfy { DedupFeatures.placeNoise.contains($0) || $0.allSatisfy(\.isNumber) }
+                ? "" : townWords.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
+            let digits = (offer.postalCode ?? "").filter(\.isNumber)
+            postcode = digits.count >= 5 ? String(digits.prefix(5)) : ""
+            title = DedupText.titleWords(offer.title)
+            (words, bands) = DedupFeatures.text(offer.description, hasher: hasher)
+        }
+
+        init(employerName: String?, town: String, postcode: String, title: Set<String>, words: [UInt64],
+             bands: [UInt64]) {
+            self.employerName = employerName
+            self.town = town
+            self.postcode = postcode
+            self.title = title
+            self.words = words
+            self.bands = bands
+        }
     }
 
-    /// Features from the description's word hashes and band keys computed before (``text(_:hasher:)``).
-    init(offer: Offer, terms: Terms, employers: EmployerName, words: [UInt64], bands: [UInt64]) {
-        employer = employers.key(offer.employer)
-        employerReference = offer.employerReference.map { TextFolding.fold($0) }
-        let townWords = DedupText.words(TextFolding.fold(offer.location ?? ""))
-        town = townWords.allSatisfy { Self.placeNoise.contains($0) || $0.allSatisfy(\.isNumber) }
-            ? "" : townWords.filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
-        let digits = (offer.postalCode ?? "").filter(\.isNumber)
-        postcode = digits.count >= 5 ? String(digits.prefix(5)) : ""
+    /// - Parameter facets: the offer's facets; without them, what the offer's structured fields say.
+    init(offer: Offer, facets: OfferFacets?, employers: EmployerName, hasher: MinHasher) {
+        self.init(kept: Kept(offer: offer, hasher: hasher), employerReference: offer.employerReference,
+            terms: Terms(offer: offer, facets: facets), employers: employers)
+    }
+
+    /// Features from what was computed of the offer's text before (``Kept``), its employer's reference and terms.
+    init(kept: Kept, employerReference: String?, terms: Terms, employers: EmployerName) {
+        employer = employers.key(folded: kept.employerName)
+        self.employerReference = employerReference.map { TextFolding.fold($0) }
+        town = kept.town
+        postcode = kept.postcode
         self.terms = terms
-        title = DedupText.titleWords(offer.title)
-        self.words = words
-        self.bands = bands
+        title = kept.title
+        words = kept.words
+        bands = kept.bands
     }
 
     /// What grouping takes of a description (the costly part of the features): its content words' hashes, sorted

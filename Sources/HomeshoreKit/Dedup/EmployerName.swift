@@ -23,8 +23,13 @@ public struct EmployerName: Sendable {
     /// The key of an employer name: folded (case, accents, punctuation), legal forms dropped, aliases applied;
     /// empty when there is no name.
     public func key(_ name: String?) -> String {
-        guard let name else { return "" }
-        let folded = Self.fold(name)
+        key(folded: name.map(Self.fold))
+    }
+
+    /// The key of an employer name already folded by ``fold(_:)`` (kept so, before aliases, with an offer's
+    /// grouping features: sources.yaml's aliases may change between runs).
+    func key(folded: String?) -> String {
+        guard let folded else { return "" }
         return aliases[folded] ?? folded
     }
 

@@ -14,8 +14,9 @@ public struct GroupingResult: Sendable, Equatable {
 extension OfferStore {
     /// Gives every offer that has no group yet its group (run after each crawl's offers are saved, at the end of
     /// ``Crawler/run()``): the new offers are compared with each other and with the stored offers that share one of
-    /// their blocking keys, read through `dedup_keys`; the stored offers' description words come from
-    /// `dedup_features`, and nothing else is read or recomputed. An offer keeps its group for good.
+    /// their blocking keys, read through `dedup_keys`; what grouping computes of the stored offers' texts (description
+    /// words, employer key, place, title words) comes from `dedup_features`, and nothing of it is recomputed. An offer
+    /// keeps its group for good.
     /// - Parameter employers: the employer name normaliser (sources.yaml's aliases).
     /// - Returns: what was done.
     @discardableResult
@@ -52,21 +53,27 @@ extension OfferStore {
             + Array(repeating: "(?, ?)", count: keyRows).joined(separator: ", "))
         let saveKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_keys (key, offer_id) VALUES (?, ?)")
         func add(_ fresh: [GroupedFeatures]) throws {
-            var pending: [DatabaseValue] = []
-            pending.reserveCapacity(2 * keyRows)
+            var rows: [(key: Int64, id: Int64)] = []
             for offer in fresh {
                 let (group, offerKeys) = grouper.add(id: offer.id, features: offer.features)
                 try saveGroup.execute(arguments: [offer.id, group])
-                for k in offerKeys {
-                    pending.append(Int64(bitPattern: k).databaseValue)
-                    pending.append(offer.id.databaseValue)
-                    if pending.count == 2 * keyRows {
-                        try saveKeys.execute(arguments: StatementArguments(pending))
-                        pending.removeAll(keepingCapacity: true)
-                    }
-                }
+                for k in offerKeys { rows.append((Int64(bitPattern: k), offer.id)) }
                 result.grouped += 1
                 if group != offer.id { result.joined += 1 }
+            }
+            // Written in key order: the keys are random, and in arrival order each one landed on another page of
+            // the index (at 100,000 offers, the nightly step's 40,000 keys touched nearly all its 8,000 pages,
+            // read and written back one by one through a cache of 500).
+            rows.sort { $0.key < $1.key || ($0.key == $1.key && $0.id < $1.id) }
+            var pending: [DatabaseValue] = []
+            pending.reserveCapacity(2 * keyRows)
+            for row in rows {
+                pending.append(row.key.databaseValue)
+                pending.append(row.id.databaseValue)
+                if pending.count == 2 * keyRows {
+                    try saveKeys.execute(arguments: StatementArguments(pending))
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
             for row in stride(from: 0, to: pending.count, by: 2) {
                 try saveKey.execute(arguments: StatementArguments([pending[row], pending[row + 1]]))
@@ -93,10 +100,11 @@ extension OfferStore {
         var keysByCandidate: [Int64: [UInt64]] = [:]
         let lookup = try db.cachedStatement(sql:
             "SELECT offer_id FROM dedup_keys WHERE key = ? ORDER BY offer_id DESC LIMIT ?")
-        for key in keys {
-            for id in try Int64.fetchAll(lookup, arguments: [Int64(bitPattern: key), grouper.bucketLimit]) {
-                keysByCandidate[id, default: []].append(key)
-            }
+        // Looked up in the index's order (SQLite's integers are signed), so that its pages are read once each.
+        let rows = StatementRows(lookup, in: db)
+        for key in keys.sorted(by: { Int64(bitPattern: $0) < Int64(bitPattern: $1) }) {
+            rows.bind([Int64(bitPattern: key), Int64(grouper.bucketLimit)])
+            while try rows.next() { keysByCandidate[rows.int64(0), default: []].append(key) }
         }
         let candidateIDs = keysByCandidate.keys.sorted()
         for stored in try groupingFeatures(db, ids: candidateIDs[...], grouper: grouper) {

@@ -207,6 +207,28 @@ enum Schema {
             // index that was a scan of all runs' rows per row, growing with the square of the runs kept.
             try db.execute(sql: "CREATE INDEX crawl_sources_by_source ON crawl_sources (source, run_id)")
         }
+        migrator.registerMigration("v10: dedup features of the offer's fields") { db in
+            // Besides the description's words and bands, what grouping computes of the offer's other hashed
+            // fields (DedupFeatures.Kept): its employer's name folded (before aliases, which sources.yaml may
+            // change; NULL without a name), town, postal code and title words (separated by spaces), so that the
+            // stored offers a nightly run compares are not worked out from their texts again. Same validity rule
+            // as v8 (content_hash and rules). Rows made before lack them: dropped, made again the next time each
+            // offer is compared (or at the next regrouping).
+            try db.execute(sql: """
+                DROP TABLE dedup_features;
+                CREATE TABLE dedup_features (
+                    offer_id INTEGER PRIMARY KEY REFERENCES offers (id) ON DELETE CASCADE,
+                    content_hash TEXT NOT NULL,
+                    rules INTEGER NOT NULL,
+                    employer TEXT,
+                    town TEXT NOT NULL,
+                    postcode TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    words BLOB NOT NULL,
+                    bands BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -101,4 +101,60 @@ import Testing
         #expect(try store.regroupAll().grouped == 2, "from the kept (empty) words")
         #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedup_features WHERE words = x''") } == 2)
     }
+
+    @Test func aVersion9DatabaseKeepsItsOffersAndGetsTheNewFeaturesTable() throws {
+        let folder = TemporaryFolder()
+        let path = (folder.path as NSString).appendingPathComponent("homeshore.sqlite")
+        let (a, b, same) = DedupQualityTests.hard[0]
+        #expect(same)
+        do {
+            // A database as version 9 left it: offers, and description words kept in the v8 table.
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v9: last outcome per source")
+            try queue.write { db in
+                for offer in [a, b] {
+                    try db.execute(sql: """
+                        INSERT INTO offers (\(OfferStore.offerColumns.joined(separator: ", ")), content_hash, first_seen,
+                            last_seen) VALUES (\(OfferStore.offerColumns.map { _ in "?" }.joined(separator: ", ")), ?, '', '')
+                        """, arguments: StatementArguments(offer.columnValues.map { $0?.databaseValue ?? .null }
+                            + [offer.contentHash.databaseValue]))
+                    try db.execute(sql: """
+                        INSERT INTO dedup_features (offer_id, content_hash, rules, words, bands) VALUES (?, ?, ?, x'', x'')
+                        """, arguments: [db.lastInsertedRowID, offer.contentHash, DedupFeatures.textRulesVersion])
+                }
+            }
+        }
+        let store = try OfferStore(path: path)
+        let columns = try store.pool.read { db in try db.columns(in: "dedup_features").map(\.name) }
+        #expect(columns == ["offer_id", "content_hash", "rules", "employer", "town", "postcode", "title", "words", "bands"])
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedup_features") } == 0,
+            "rows without the offer's fields are made again")
+        #expect(try store.offers().count == 2)
+        try store.assignGroups()
+        let groups = try store.offers().map(\.groupID)
+        #expect(groups.count == 2 && groups[0] == groups[1])
+        let kept = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT employer, title, length(words) > 0 AS words FROM dedup_features")
+        }
+        #expect(kept.count == 2 && kept.allSatisfy { ($0["employer"] as String?) != nil && $0["words"] as Bool })
+    }
+
+    @Test func keptFieldsGiveTheFeaturesTheOfferGives() throws {
+        // What is kept of an offer's text and read back (title words joined by spaces, employer name folded before
+        // aliases) gives the features the offer itself gives, aliases applied at reading.
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        var generator = SyntheticOffers(seed: 5)
+        _ = try store.save(generator.corpus(count: 200).map(\.offer), run: nil)
+        let stored = try store.offers().sorted { $0.id < $1.id }
+        let first = stored[0].offer.employer!
+        let grouper = OfferGrouper(employers: EmployerName(aliases: ["Someone Else": [first]]))
+        let ids = stored.map(\.id)[...]
+        let computed = try store.pool.write { db in try OfferStore.groupingFeatures(db, ids: ids, grouper: grouper) }
+        let read = try store.pool.write { db in try OfferStore.groupingFeatures(db, ids: ids, grouper: grouper) }
+        let expected = stored.map { OfferStoreGroupingTests.summary(grouper.features(of: $0.offer, facets: $0.facets)) }
+        #expect(computed.map { Self.summary($0.features) } == expected)
+        #expect(read.map { Self.summary($0.features) } == expected)
+        #expect(read[0].features.employer == EmployerName.fold("Someone Else"))
+    }
 }

@@ -1,0 +1,64 @@
+internal import GRDBSQLite
+import Foundation
+import GRDB
+
+/// The rows of a prepared statement read with SQLite's own functions, by position: for the grouping loops that
+/// step through tens of thousands of rows, where building a GRDB `Row` and its arguments for each one cost more than
+/// SQLite's search itself. Bind, then ``next()`` until false; the statement is reset on the next ``bind(_:)``.
+/// Only for reading: GRDB does not see what is stepped here. A class, so that the GRDB statement it holds (which
+/// finalizes the SQLite statement when let go of) lives as long as anything reads through it.
+final class StatementRows {
+    private let owner: Statement
+    private let statement: OpaquePointer
+    private let db: Database
+
+    init(_ statement: Statement, in db: Database) {
+        owner = statement
+        self.statement = statement.sqliteStatement
+        self.db = db
+    }
+
+    /// Resets the statement and binds integers to its parameters, in order.
+    func bind(_ values: some Collection<Int64>) {
+        sqlite3_reset(statement)
+        for (i, value) in values.enumerated() { sqlite3_bind_int64(statement, Int32(i + 1), value) }
+    }
+
+    /// Steps to the next row: false when there is none.
+    /// - Throws: `DatabaseError` with SQLite's message.
+    func next() throws -> Bool {
+        switch sqlite3_step(statement) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code:
+            throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                message: sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) })
+        }
+    }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    func int64OrNil(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+
+    func doubleOrNil(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(statement, column) }
+
+    func text(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(statement, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))),
+            as: UTF8.self)
+    }
+
+    /// 64-bit hashes stored as a blob by ``OfferStore/data(_:)``; none for NULL.
+    func hashes(_ column: Int32) -> [UInt64] {
+        let count = Int(sqlite3_column_bytes(statement, column)) / 8
+        guard count > 0, let bytes = sqlite3_column_blob(statement, column) else { return [] }
+        return [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(start: bytes, count: 8 * count))
+            initialized = count
+        }
+    }
+}
+
+@available(*, unavailable) extension StatementRows: Sendable {}
