@@ -64,6 +64,13 @@ extension ComparisonPage {
             if let pay = DigestPieces.pay(f.pay, labels: labels) { parts.append(esc(pay)) }
             if f.pay.perAct { parts.append("<span class=\"act\">⚠ \(esc(labels.payPerAct))</span>") }
             if !parts.isEmpty { h += "<div class=\"details\">\(parts.joined(separator: " · "))</div>" }
+            if stored.copies.count > 1 {
+                let links = stored.copies.map { copy in
+                    DigestPieces.isWebLink(copy.url)
+                        ? "<a href=\"\(esc(copy.url))\">\(esc(copy.source))</a>" : "\(esc(copy.source)): \(esc(copy.url))"
+                }
+                h += "<div class=\"muted\">\(links.joined(separator: " · "))</div>"
+            }
             h += "</li>\n"
         }
         return h + "</ul>\n"

@@ -18,7 +18,12 @@ public enum ComparisonPage {
     public static func build(store: OfferStore, language: DigestLabels.Language, now: Date = Date()) throws -> String {
         let list = EmployerReport.sorted(try EmployerReport.reputations(in: store, now: now), by: .score)
         let since = DateText.timestamp(now.addingTimeInterval(-Double(openDays) * 86_400))
-        let open = try store.offers().filter { $0.lastSeen >= since }
+        // One line per group of copies of the same job (the newest copy, with every copy's source), open when any
+        // copy was seen lately.
+        let openGroups = Set(try store.offers().filter { $0.lastSeen >= since }.map { $0.groupID ?? -$0.id })
+        var query = OfferQuery()
+        query.onePerGroup = true
+        let open = try store.offers(matching: query).filter { openGroups.contains($0.groupID ?? -$0.id) }
         return html(list, offers: open, names: Dictionary(uniqueKeysWithValues: try store.employers().map { ($0.id, $0.name) }),
             labels: DigestLabels(language), now: now)
     }

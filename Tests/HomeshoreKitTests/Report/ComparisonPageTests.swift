@@ -56,12 +56,19 @@ import Testing
             #expect(try nodes(document, "//section//blockquote/cite/a[@href='\(e.url)']").count >= 1)
         }
 
-        // The open offers, each title linking to its page.
+        // The open offers: one line per group of copies, its title linking to the newest copy, every copy's page
+        // linked under it.
         let offers = try store.offers()
-        #expect(!offers.isEmpty)
-        let links = Set(try nodes(document, "//ul[@class='offers']/li/a").compactMap { $0.attribute("href") })
+        var query = OfferQuery()
+        query.onePerGroup = true
+        let groups = try store.offers(matching: query)
+        #expect(!offers.isEmpty && groups.count < offers.count)
+        #expect(try nodes(document, "//ul[@class='offers']/li").count == groups.count)
+        let titles = Set(try nodes(document, "//ul[@class='offers']/li/a").compactMap { $0.attribute("href") })
+        for g in groups { #expect(titles.contains(g.offer.url), "\(g.offer.url)") }
+        let links = Set(try nodes(document, "//ul[@class='offers']/li//a").compactMap { $0.attribute("href") })
         for o in offers { #expect(links.contains(o.offer.url), "\(o.offer.url)") }
-        let perAct = offers.filter { $0.facets.pay.perAct }.count
+        let perAct = groups.filter { $0.facets.pay.perAct }.count
         let marked = try nodes(document, "//span[@class='act']").count
         #expect(perAct > 0 && marked == perAct)
     }
