@@ -3,8 +3,9 @@
 /// paid is its ``Terms``, read through as if they were its own fields (`features.remote`, `features.payMin`).
 @dynamicMemberLookup
 public struct DedupFeatures: Sendable {
-    /// What an offer's facets (or, without facets, its structured fields) say of how it is worked and paid.
-    struct Terms: Sendable {
+    /// What an offer's facets (or, without facets, its structured fields) say of how it is worked and paid. Public
+    /// only so that the dynamic member lookup below may be (its members stay internal).
+    public struct Terms: Sendable {
         var remote: OfferFacets.Remote
         var contracts: Set<String>
         var hours: OfferFacets.HoursKind
@@ -60,7 +61,7 @@ public struct DedupFeatures: Sendable {
     /// The LSH band keys of the description's MinHash signature (not yet scoped by employer); empty without text.
     var bands: [UInt64]
 
-    subscript<T>(dynamicMember keyPath: KeyPath<Terms, T>) -> T { terms[keyPath: keyPath] }
+    public subscript<T>(dynamicMember keyPath: KeyPath<Terms, T>) -> T { terms[keyPath: keyPath] }
 
     static let placeNoise: Set<String> = ["france", "teletravail", "remote", "domicile", "national", "toute", "partout",
         "home", "metropole", "distance", "entier", "ensemble", "en", "de", "la", "100"]
