@@ -79,16 +79,17 @@ extension FacetExtractor {
                 m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i))
             }
             // Each pattern needs one of its currency words or signs: a sentence without them is not searched.
-            let named = Phrase.bytes(of: s.folded, contain: euroSign) || Phrase.bytes(of: s.folded, contain: eurBytes)
-            let signed = named || Phrase.bytes(of: s.folded, contain: dollarSign) || Phrase.bytes(of: s.folded, contain: poundSign)
-            if !signed { continue }
+            let euro = Phrase.bytes(of: s.folded, contain: euroSign)
+            let named = euro || Phrase.bytes(of: s.folded, contain: eurBytes)
+            let signed = euro || Phrase.bytes(of: s.folded, contain: dollarSign) || Phrase.bytes(of: s.folded, contain: poundSign)
+            if !named && !signed { continue }
             for m in named ? amountThenCurrency.matches(in: s.folded, range: whole) : [] {
                 let k = group(m, 4) != nil
                 guard let hi = group(m, 3).flatMap({ number($0, thousands: k) }) else { continue }
                 let lo = group(m, 1).flatMap { number($0, thousands: group(m, 2) != nil || k) } ?? hi
                 found.append((m.range, Swift.min(lo, hi), Swift.max(lo, hi), "EUR"))
             }
-            for m in currencyThenAmount.matches(in: s.folded, range: whole)
+            for m in signed ? currencyThenAmount.matches(in: s.folded, range: whole) : []
             where !found.contains(where: { NSIntersectionRange($0.0, m.range).length > 0 }) {
                 let symbol = group(m, 1) ?? "€"
                 guard let lo = group(m, 2).flatMap({ number($0, thousands: group(m, 3) != nil) }) else { continue }
