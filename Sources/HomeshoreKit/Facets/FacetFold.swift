@@ -119,50 +119,38 @@ enum FacetFold {
             Int(((UInt32(a) &* 0x9E37_79B1) ^ (UInt32(b) &* 0x85EB_CA77)) >> 23)
         }
 
-        /// The pairs a phrase needs, hashed as a text's are: zero (needs nothing) when the pairs cannot decide, for
-        /// the reasons `mayHold(_:)` gives. Computed once per phrase of a `Phrases` list.
+        /// The pairs a phrase needs (a trailing `*` aside), hashed as a text's are. Zero, which any text holds, when
+        /// the pairs cannot decide: a phrase that is not ASCII, or holds `;`, `` ` `` or `K` (see the type's note).
+        /// Computed once per phrase of a `Phrases` list.
         static func mask(_ phrase: String) -> SIMD8<UInt64> {
-            var mask = SIMD8<UInt64>(repeating: 0)
-            let bytes = Array(phrase.utf8)
-            var n = bytes.count
-            if n > 0 && bytes[n - 1] == UInt8(ascii: "*") { n -= 1 }
-            for b in bytes[0..<n] where b >= 0x80 || b == UInt8(ascii: ";") || b == UInt8(ascii: "`") || b == UInt8(ascii: "K") {
-                return SIMD8(repeating: 0)
+            var phrase = phrase
+            return phrase.withUTF8 { bytes in
+                var mask = SIMD8<UInt64>(repeating: 0)
+                var n = bytes.count
+                if n > 0 && bytes[n - 1] == UInt8(ascii: "*") { n -= 1 }
+                for b in bytes[0..<n] where b >= 0x80 || b == UInt8(ascii: ";") || b == UInt8(ascii: "`") || b == UInt8(ascii: "K") {
+                    return SIMD8(repeating: 0)
+                }
+                var i = 1
+                while i < n {
+                    let h = hash(bytes[i - 1], bytes[i])
+                    mask[h >> 6] |= 1 << UInt64(h & 63)
+                    i += 1
+                }
+                return mask
             }
-            var i = 1
-            while i < n {
-                let h = hash(bytes[i - 1], bytes[i])
-                mask[h >> 6] |= 1 << UInt64(h & 63)
-                i += 1
-            }
-            return mask
         }
 
-        /// `mayHold(phrase)` for the phrase whose `mask(_:)` this is: every pair it needs is in the text.
+        /// False only when the phrase whose `mask(_:)` this is cannot occur in the text: a pair it needs is missing.
         @inline(__always)
         func mayHold(mask: SIMD8<UInt64>) -> Bool {
             (mask & ~bits) == SIMD8(repeating: 0)
         }
 
-        /// False only when `phrase` (a trailing `*` aside) cannot occur in the text.
+        /// False only when `phrase` (a trailing `*` aside) cannot occur in the text. For phrases not in a
+        /// `Phrases` list (their masks are made once): the mask is made at each call.
         func mayHold(_ phrase: String) -> Bool {
-            phrase.utf8.withContiguousStorageIfAvailable { bytes in
-                var n = bytes.count
-                if n > 0 && bytes[n - 1] == UInt8(ascii: "*") { n -= 1 }
-                var i = 0
-                while i < n {
-                    let b = bytes[i]
-                    if b >= 0x80 || b == UInt8(ascii: ";") || b == UInt8(ascii: "`") || b == UInt8(ascii: "K") { return true }
-                    i += 1
-                }
-                i = 1
-                while i < n {
-                    let h = Self.hash(bytes[i - 1], bytes[i])
-                    if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
-                    i += 1
-                }
-                return true
-            } ?? true
+            mayHold(mask: Self.mask(phrase))
         }
     }
 }

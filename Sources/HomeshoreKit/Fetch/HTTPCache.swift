@@ -99,14 +99,7 @@ public final class HTTPCache: Sendable {
 
     /// The request headers that make a request for `url` conditional, from what is stored.
     public func conditionalHeaders(for url: String) throws -> [(String, String)] {
-        try pool.unsafeRead { db in
-            let statement = try db.cachedStatement(sql: "SELECT etag, last_modified FROM pages WHERE url = ?")
-            guard let row = try Row.fetchOne(statement, arguments: [url]) else { return [] }
-            var headers: [(String, String)] = []
-            if let etag: String = row["etag"] { headers.append(("If-None-Match", etag)) }
-            if let modified: String = row["last_modified"] { headers.append(("If-Modified-Since", modified)) }
-            return headers
-        }
+        try validators(for: url, reusing: nil).headers
     }
 
     /// What asking for `url` again needs, in one lookup: the request headers that make it conditional, and, when
@@ -118,11 +111,7 @@ public final class HTTPCache: Sendable {
         -> (headers: [(String, String)], entry: Entry?)
     {
         try pool.unsafeRead { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT url, final_url, etag, last_modified, content_type, derived_key,
-                       CASE WHEN derived_key = ? THEN derived ELSE NULL END AS derived
-                FROM pages WHERE url = ?
-                """)
+            let statement = try db.cachedStatement(sql: Self.validatorsSelect + " = ?")
             guard let row = try Row.fetchOne(statement, arguments: [key, url]) else { return ([], nil) }
             return Self.validators(row)
         }
@@ -140,17 +129,22 @@ public final class HTTPCache: Sendable {
             let chunk = distinct[start..<min(distinct.count, start + 500)]
             start += 500
             try pool.unsafeRead { db in
-                let statement = try db.cachedStatement(sql: """
-                    SELECT url, final_url, etag, last_modified, content_type, derived_key,
-                           CASE WHEN derived_key = ? THEN derived ELSE NULL END AS derived
-                    FROM pages WHERE url IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))
-                    """)
+                let statement = try db.cachedStatement(sql: Self.validatorsSelect
+                    + " IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))")
                 let rows = try Row.fetchCursor(statement, arguments: StatementArguments([key] + chunk.map { $0 }))
                 while let row = try rows.next() { found[row["url"]] = Self.validators(row) }
             }
         }
         return found
     }
+
+    /// The columns ``validators(_:)`` reads, `derived` only when made under the key bound first; the URL condition
+    /// follows.
+    private static let validatorsSelect = """
+        SELECT url, final_url, etag, last_modified, content_type, derived_key,
+               CASE WHEN derived_key = ? THEN derived ELSE NULL END AS derived
+        FROM pages WHERE url
+        """
 
     /// The request headers and, when its stored extraction was asked for, the stored page without its body, from a
     /// row of `pages` (`derived` NULL unless it is the one asked for).
