@@ -43,7 +43,7 @@ enum CrawlBench {
     }
 
     /// `crawl N [--base URL] [--reps R]`: with `--base`, crawls a `serve N` process instead of a server of its own.
-    static func run(count: Int, base: String?, reps: Int) async throws {
+    static func run(count: Int, base: String?, reps: Int, only: String? = nil) async throws {
         let bodies = bodies(count: count)
         let bytes = bodies.reduce(0) { $0 + $1.count }
         let mb = Double(bytes) / 1e6
@@ -58,9 +58,10 @@ enum CrawlBench {
         // Our crawler, fetching.
         Measure.resetPeak()
         var crawlBest = Double.infinity
+        var crawlCPU = 0.0
         var stored = 0
         var pagesFetched = 0
-        for _ in 0..<reps {
+        for _ in 0..<(only == "store" ? 0 : reps) {
             let folder = temporaryFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let store = try OfferStore(path: folder + "/bench.sqlite")
@@ -70,10 +71,12 @@ enum CrawlBench {
             options.maxConnections = 32
             let crawler = Crawler(config: config, store: store, options: options)
             let start = Measure.now()
+            let cpu = Measure.cpu()
             let report = try await crawler.run()
             let seconds = Measure.now() - start
             if seconds < crawlBest {
                 crawlBest = seconds
+                crawlCPU = Measure.cpu() - cpu
                 stored = try store.offerCount()
                 pagesFetched = report.pages
             }
@@ -81,15 +84,17 @@ enum CrawlBench {
             if errors > 0 { print("  crawl errors: \(errors), first: \(report.outcomes.first?.errors.first ?? "")") }
         }
         let crawlPeak = Measure.peakMB
-        print("our crawl: \(Measure.fmt(Double(pagesFetched) / crawlBest, 0)) pages/s, \(Measure.fmt(mb / crawlBest)) MB/s, "
-            + "\(Measure.fmt(crawlBest, 2)) s, \(pagesFetched) pages, \(stored) offers stored, peak RSS \(Measure.fmt(crawlPeak)) MB")
+        if only != "store" { print("our crawl: \(Measure.fmt(Double(pagesFetched) / crawlBest, 0)) pages/s, \(Measure.fmt(mb / crawlBest)) MB/s, "
+            + "\(Measure.fmt(crawlBest, 2)) s, \(pagesFetched) pages, \(stored) offers stored, peak RSS \(Measure.fmt(crawlPeak)) MB, "
+            + "processor \(Measure.fmt(crawlCPU, 2)) s (\(Measure.fmt(1e6 * crawlCPU / Double(max(1, pagesFetched)), 0)) µs a page\(base == nil ? ", server included" : ""))") }
         local?.stop()
+        if only == "crawl" { return }
 
         // The same bodies, already in memory: extraction and storing in batches of the crawl's size, one thread.
         Measure.resetPeak()
         let extractor = PageExtractor(source: config.sources[0])
         let batchSize = 256
-        var best = (total: Double.infinity, extract: 0.0, store: 0.0, stored: 0)
+        var best = (total: Double.infinity, extract: 0.0, store: 0.0, stored: 0, cpu: 0.0)
         for _ in 0..<reps {
             let folder = temporaryFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -97,6 +102,7 @@ enum CrawlBench {
             let run = try store.beginRun()
             var extractSeconds = 0.0, storeSeconds = 0.0
             let start = Measure.now()
+            let cpu = Measure.cpu()
             var batch: [Offer] = []
             for (i, body) in bodies.enumerated() {
                 let t0 = Measure.now()
@@ -111,11 +117,13 @@ enum CrawlBench {
                 }
             }
             let total = Measure.now() - start
-            if total < best.total { best = (total, extractSeconds, storeSeconds, try store.offerCount()) }
+            if total < best.total { best = (total, extractSeconds, storeSeconds, try store.offerCount(), Measure.cpu() - cpu) }
         }
         print("parse+store (no fetch, 1 thread): \(Measure.fmt(Double(count) / best.total, 0)) pages/s, "
             + "\(Measure.fmt(mb / best.total)) MB/s, \(Measure.fmt(best.total, 2)) s (extract \(Measure.fmt(best.extract, 2)) s, "
-            + "store \(Measure.fmt(best.store, 2)) s), \(best.stored) offers stored, peak RSS \(Measure.fmt(Measure.peakMB)) MB")
+            + "store \(Measure.fmt(best.store, 2)) s), \(best.stored) offers stored, peak RSS \(Measure.fmt(Measure.peakMB)) MB, "
+            + "processor \(Measure.fmt(best.cpu, 2)) s (\(Measure.fmt(1e6 * best.cpu / Double(count), 0)) µs a page)")
+        if only == "store" { return }
         print("ratio crawl time / parse+store time: \(Measure.fmt(crawlBest / best.total, 2))")
     }
 

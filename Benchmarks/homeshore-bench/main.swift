@@ -5,7 +5,7 @@ import HomeshoreKit
 //
 //   homeshore-bench extract DIR [--reps N] [--only parse|full]
 //   homeshore-bench corpus N [--reps N] [--only parse|full]
-//   homeshore-bench crawl N [--base URL] [--reps N]
+//   homeshore-bench crawl N [--base URL] [--reps N] [--only crawl|store]
 //   homeshore-bench serve N URLS.txt
 //   homeshore-bench recrawl N
 //   homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
@@ -30,7 +30,7 @@ func usage() -> Never {
         homeshore-bench \(HomeshoreInfo.version)
         usage: homeshore-bench extract DIR [--reps N] [--only parse|full]
                homeshore-bench corpus N [--reps N] [--only parse|full]
-               homeshore-bench crawl N [--base URL] [--reps N]
+               homeshore-bench crawl N [--base URL] [--reps N] [--only crawl|store]
                homeshore-bench serve N URLS.txt
                homeshore-bench recrawl N
                homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
@@ -64,7 +64,7 @@ do {
         try ExtractBench.run(label: "corpus", inputs: inputs, reps: reps ?? 3, only: only)
     case "crawl" where arguments.count == 2:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
-        try await CrawlBench.run(count: n, base: base, reps: reps ?? 3)
+        try await CrawlBench.run(count: n, base: base, reps: reps ?? 3, only: only)
     case "serve" where arguments.count == 3:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
         try CrawlBench.serve(count: n, urlFile: arguments[2])

@@ -34,21 +34,23 @@ extension FacetExtractor {
 
     static func equipment(_ text: FacetText) -> [OfferFacets.Facet<OfferFacets.Equipment>] {
         var result: [OfferFacets.Facet<OfferFacets.Equipment>] = []
+        let markerCandidates = markerGroups.map { $0.0.candidates(in: text) }
+        let itemCandidates = itemWords.map { $0.1.candidates(in: text) }
         for s in text.sentences {
             let f = s.folded
             // Markers, the negated and longer ones first so that "non fourni" is not read as "fourni".
             var marks: [(Range<String.Index>, Bool)] = []
             func covered(_ r: Range<String.Index>) -> Bool { marks.contains { $0.0.overlaps(r) } }
-            for (words, required) in markerGroups {
-                for i in words.indices {
+            for (k, (words, required)) in markerGroups.enumerated() {
+                for i in markerCandidates[k] {
                     for r in s.wordRanges(of: words, at: i) where !covered(r) { marks.append((r, required)) }
                 }
             }
             let lead = f.hasPrefix(" materiel :") || f.hasPrefix(" equipement :") || f.hasPrefix(" prerequis")
             guard !marks.isEmpty || lead else { continue }
             var seenItem: Set<OfferFacets.Equipment> = []
-            for (item, words) in itemWords {
-                for i in words.indices {
+            for (k, (item, words)) in itemWords.enumerated() {
+                for i in itemCandidates[k] {
                     let w = words[i]
                     for r in s.wordRanges(of: words, at: i) where !seenItem.contains(item) {
                         if covered(r) { continue }

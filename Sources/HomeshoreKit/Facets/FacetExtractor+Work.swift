@@ -29,6 +29,44 @@ extension FacetExtractor {
         weekBytes.contains { Phrase.bytes(of: s.folded, contain: $0) }
     }
 
+    static let perDayBytes = [Array("par jour".utf8), Array("per day".utf8), Array("a day".utf8)]
+    static let perWeekBytes = [Array("par semaine".utf8), Array("per week".utf8), Array("a week".utf8)]
+
+    /// False when the sentence holds none of the literal endings `dailyHours` needs (its spaces are literal).
+    static func mayCountDailyHours(_ s: FacetText.Sentence) -> Bool {
+        perDayBytes.contains { Phrase.bytes(of: s.folded, contain: $0) }
+    }
+
+    /// False when the sentence holds none of the literal endings `workDays` needs.
+    static func mayCountWorkDays(_ s: FacetText.Sentence) -> Bool {
+        perWeekBytes.contains { Phrase.bytes(of: s.folded, contain: $0) }
+    }
+
+    /// False when `lateRange` cannot match: every match holds `-` or `a`, then white space, then `2` and one of
+    /// `1` to `4`, or `0`. Decided on the bytes of an ASCII sentence (ASCII white space is a superset of what
+    /// ICU's `\s` matches there); a sentence with other bytes, where `\s` and `\d` reach further, may always match.
+    static func mayEndLate(_ s: FacetText.Sentence) -> Bool {
+        guard s.isASCII else { return true }
+        var text = s.folded
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                i += 1
+                guard b == UInt8(ascii: "-") || b == UInt8(ascii: "a") else { continue }
+                var j = i
+                while j < n && (bytes[j] == 0x20 || (bytes[j] >= 0x09 && bytes[j] <= 0x0D)) { j += 1 }
+                guard j < n else { return false }
+                if bytes[j] == UInt8(ascii: "0") { return true }
+                if bytes[j] == UInt8(ascii: "2"), j + 1 < n, bytes[j + 1] >= UInt8(ascii: "1"), bytes[j + 1] <= UInt8(ascii: "4") {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     static func hours(_ text: FacetText) -> OfferFacets.Hours {
         var hours = OfferFacets.Hours()
         var full: FacetText.Sentence?
@@ -58,11 +96,12 @@ extension FacetExtractor {
                     }
                 }
             }
-            if part == nil, s.mayHoldDigits, s.mayCountDays, let m = dailyHours.firstMatch(in: s.folded, range: whole),
+            if part == nil, s.mayHoldDigits, s.mayCountDays, mayCountDailyHours(s), let m = dailyHours.firstMatch(in: s.folded, range: whole),
                let v = Double(ns.substring(with: m.range(at: 1))), v <= 6 {
                 part = s
             }
-            if part == nil, s.mayCountDays, workDays.firstMatch(in: s.folded, range: whole) != nil, !s.hasWord(remoteContext) {
+            if part == nil, s.mayCountDays, mayCountWorkDays(s), workDays.firstMatch(in: s.folded, range: whole) != nil,
+               !s.hasWord(remoteContext) {
                 part = s
             }
         }
@@ -99,7 +138,7 @@ extension FacetExtractor {
         if let s = find(text, eveningWords, where: free) {
             result.append(.init(.evening, evidence: s.original))
         } else if let s = text.sentences.first(where: {
-            $0.mayHoldDigits && lateRange.firstMatch(in: $0.folded, range: NSRange(location: 0, length: ($0.folded as NSString).length)) != nil
+            $0.mayHoldDigits && mayEndLate($0) && lateRange.firstMatch(in: $0.folded, range: NSRange(location: 0, length: ($0.folded as NSString).length)) != nil
         }) {
             result.append(.init(.evening, evidence: s.original))
         }

@@ -38,8 +38,10 @@ public enum FacetExtractor {
     static func find(_ text: FacetText, _ phrases: Phrases, where accept: (FacetText.Sentence, Range<String.Index>) -> Bool = { _, _ in true })
         -> FacetText.Sentence?
     {
+        let candidates = phrases.candidates(in: text)
+        if candidates.isEmpty { return nil }
         for sentence in text.sentences {
-            for i in phrases.indices {
+            for i in candidates {
                 for range in sentence.wordRanges(of: phrases, at: i) where accept(sentence, range) { return sentence }
             }
         }
@@ -145,9 +147,11 @@ public enum FacetExtractor {
         func add(_ c: OfferFacets.Contract, _ evidence: String) {
             if !found.contains(where: { $0.value == c }) { found.append(.init(c, evidence: evidence)) }
         }
+        let contractCandidates = contractWords.map { $0.1.candidates(in: text) }
+        let independentCandidates = independentWords.candidates(in: text)
         for s in text.sentences {
-            for (contract, words) in contractWords {
-                for i in words.indices {
+            for (k, (contract, words)) in contractWords.enumerated() {
+                for i in contractCandidates[k] {
                     let word = words[i]
                     for r in s.wordRanges(of: words, at: i) where !negated(s, r, window: 40) {
                         let start = s.folded.index(r.lowerBound, offsetBy: -22, limitedBy: s.folded.startIndex) ?? s.folded.startIndex
@@ -158,7 +162,7 @@ public enum FacetExtractor {
                     }
                 }
             }
-            for i in independentWords.indices {
+            for i in independentCandidates {
                 for r in s.wordRanges(of: independentWords, at: i) where !negated(s, r) { add(.freelance, s.original) }
             }
         }

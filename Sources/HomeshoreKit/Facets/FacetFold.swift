@@ -93,64 +93,131 @@ enum FacetFold {
         return result
     }
 
-    /// A 512-bit set of the hashed byte pairs of a text: a quick "cannot occur" for the whole-word search, which
-    /// runs for hundreds of phrases on every sentence of every offer.
+    /// The whole words of a text, hashed into a 512-bit set: a quick "cannot occur" for the whole-word search,
+    /// which runs for hundreds of phrases on every sentence of every offer.
     ///
-    /// Sound for what `wordMatches` and `String.wordRangesReference` can find: a phrase that is ASCII and free of
-    /// `;`, `` ` `` and `K` has no canonical equivalent but its own bytes, so each of its byte pairs is in any text
-    /// where it occurs; for any other phrase `mayHold` says yes and the full search decides.
-    struct BytePairs: Sendable {
-        private var bits = SIMD8<UInt64>(repeating: 0)
+    /// A word here is a maximal run of ASCII letters and digits; every other byte (space, punctuation, any byte of
+    /// a non-ASCII scalar) separates words. Each word is hashed whole and, when it has three bytes or more, its
+    /// first three bytes are hashed too (for phrases ending in `*`).
+    ///
+    /// Sound for what `wordMatches` and `String.wordRangesReference` can find. Take a phrase that is ASCII and
+    /// free of `;`, `` ` `` and `K` (no canonical equivalent but its own bytes) and one of its words that is
+    /// *closed*: followed in the phrase by a byte that is not a letter or digit, or ending a phrase without `*`.
+    /// Wherever the phrase occurs as whole words, that word is a word of the text: inside the phrase it is
+    /// bounded by the phrase's own bytes, which the text holds there; at the phrase's ends the match needs a
+    /// neighbour that is no letter or digit, and such a neighbour is ASCII punctuation or space, or non-ASCII:
+    /// a separator either way. The last word of a `*` phrase is only a prefix of a text word, whose first three
+    /// bytes it fixes when it has three. For any other phrase the mask is zero and the full search decides.
+    struct Tokens: Sendable {
+        private(set) var bits = SIMD8<UInt64>(repeating: 0)
+
+        init() {}
 
         init(_ text: String) {
-            var bits = SIMD8<UInt64>(repeating: 0)
-            var previous: UInt8?
-            for byte in text.utf8 {
-                if let previous {
-                    let h = Self.hash(previous, byte)
-                    bits[h >> 6] |= 1 << UInt64(h & 63)
-                }
-                previous = byte
+            var text = text
+            self = text.withUTF8 { bytes in
+                var tokens = Tokens()
+                Self.scan(bytes) { tokens.insert($0) }
+                return tokens
             }
-            self.bits = bits
         }
 
-        static func hash(_ a: UInt8, _ b: UInt8) -> Int {
-            Int(((UInt32(a) &* 0x9E37_79B1) ^ (UInt32(b) &* 0x85EB_CA77)) >> 23)
+        @inline(__always)
+        mutating func insert(_ hash: UInt32) {
+            bits[Int(hash >> 29)] |= 1 << UInt64((hash >> 23) & 63)
         }
 
-        /// The pairs a phrase needs (a trailing `*` aside), hashed as a text's are. Zero, which any text holds, when
-        /// the pairs cannot decide: a phrase that is not ASCII, or holds `;`, `` ` `` or `K` (see the type's note).
-        /// Computed once per phrase of a `Phrases` list.
-        static func mask(_ phrase: String) -> SIMD8<UInt64> {
+        /// FNV-1a over the bytes, then a final mix so that the top bits depend on every byte.
+        @inline(__always)
+        static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, seed: UInt32) -> UInt32 {
+            var h = seed
+            for i in range { h = (h ^ UInt32(bytes[i])) &* 16_777_619 }
+            h ^= h >> 15
+            h = h &* 0x2C1B_3C6D
+            h ^= h >> 12
+            return h
+        }
+
+        static let wordSeed: UInt32 = 2_166_136_261
+        static let prefixSeed: UInt32 = 0x9E37_79B9
+
+        /// Calls `visit` with the hash of each word of `bytes`, and of each word's first three bytes.
+        @inline(__always)
+        static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (UInt32) -> Void) {
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                guard FacetFold.isWordByte(bytes[i]) else { i += 1; continue }
+                let start = i
+                i += 1
+                while i < n && FacetFold.isWordByte(bytes[i]) { i += 1 }
+                visit(hash(bytes, start..<i, seed: wordSeed))
+                if i - start >= 3 { visit(hash(bytes, start..<(start + 3), seed: prefixSeed)) }
+            }
+        }
+
+        /// The hashes a phrase's occurrences need (see the type's note): each closed word's, and for a `*`
+        /// phrase the first three bytes of its last word. Empty when they cannot decide: a phrase that is not ASCII,
+        /// or holds `;`, `` ` `` or `K`.
+        static func needs(_ phrase: String) -> [UInt32] {
             var phrase = phrase
             return phrase.withUTF8 { bytes in
-                var mask = SIMD8<UInt64>(repeating: 0)
                 var n = bytes.count
-                if n > 0 && bytes[n - 1] == UInt8(ascii: "*") { n -= 1 }
+                let prefix = n > 0 && bytes[n - 1] == UInt8(ascii: "*")
+                if prefix { n -= 1 }
                 for b in bytes[0..<n] where b >= 0x80 || b == UInt8(ascii: ";") || b == UInt8(ascii: "`") || b == UInt8(ascii: "K") {
-                    return SIMD8(repeating: 0)
+                    return []
                 }
-                var i = 1
+                var hashes: [UInt32] = []
+                var i = 0
                 while i < n {
-                    let h = hash(bytes[i - 1], bytes[i])
-                    mask[h >> 6] |= 1 << UInt64(h & 63)
+                    guard FacetFold.isWordByte(bytes[i]) else { i += 1; continue }
+                    let start = i
                     i += 1
+                    while i < n && FacetFold.isWordByte(bytes[i]) { i += 1 }
+                    if i < n || !prefix {
+                        hashes.append(hash(bytes, start..<i, seed: wordSeed))
+                    } else if i - start >= 3 {
+                        hashes.append(hash(bytes, start..<(start + 3), seed: prefixSeed))
+                    }
                 }
-                return mask
+                return hashes
             }
         }
 
-        /// False only when the phrase whose `mask(_:)` this is cannot occur in the text: a pair it needs is missing.
+        /// `needs(phrase)` as a mask of this set's bits (zero when nothing is needed).
+        static func mask(_ phrase: String) -> SIMD8<UInt64> {
+            var tokens = Tokens()
+            for h in needs(phrase) { tokens.insert(h) }
+            return tokens.bits
+        }
+
+        /// False only when the phrase whose `mask(_:)` this is cannot occur in the text: a word it needs is missing.
         @inline(__always)
         func mayHold(mask: SIMD8<UInt64>) -> Bool {
             (mask & ~bits) == SIMD8(repeating: 0)
         }
 
-        /// False only when `phrase` (a trailing `*` aside) cannot occur in the text. For phrases not in a
-        /// `Phrases` list (their masks are made once): the mask is made at each call.
+        /// False only when `phrase` cannot occur in the text. For phrases not in a `Phrases` list (their masks are
+        /// made once): the mask is made at each call.
         func mayHold(_ phrase: String) -> Bool {
             mayHold(mask: Self.mask(phrase))
+        }
+    }
+
+    /// The same words over a whole offer (every sentence), in a 4,096-bit set: which phrases of a list can occur
+    /// anywhere in the offer, tested once per phrase instead of once per phrase and sentence.
+    struct WideTokens: Sendable {
+        private(set) var words = [UInt64](repeating: 0, count: 64)
+
+        @inline(__always)
+        mutating func insert(_ hash: UInt32) {
+            words[Int(hash >> 26)] |= 1 << UInt64((hash >> 20) & 63)
+        }
+
+        @inline(__always)
+        func contains(_ hash: UInt32) -> Bool {
+            words[Int(hash >> 26)] & (1 << UInt64((hash >> 20) & 63)) != 0
         }
     }
 }

@@ -18,18 +18,35 @@ struct FacetText {
         var mayHoldDigits: Bool
         /// False when `folded` holds neither `jour` nor `day`: the day-count patterns cannot match.
         var mayCountDays: Bool
-        /// The byte pairs of `folded`, hashed: a phrase with a pair not in it cannot occur in it.
-        var pairs: FacetFold.BytePairs
+        /// True when `folded` is all ASCII.
+        var isASCII: Bool
+        /// The words of `folded`, hashed: a phrase needing a word not in it cannot occur in it.
+        var tokens: FacetFold.Tokens
 
         init(original: String, folded: String) {
+            var wide = FacetFold.WideTokens()
+            self.init(original: original, folded: folded, wide: &wide)
+        }
+
+        /// Also adds the sentence's words to `wide`, the offer's.
+        init(original: String, folded: String, wide: inout FacetFold.WideTokens) {
             self.original = original
             self.folded = folded
-            pairs = FacetFold.BytePairs(folded)
-            var digits = false
-            for byte in folded.utf8 where byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) {
-                digits = true
-                break
+            var tokens = FacetFold.Tokens()
+            var digits = false, ascii = true
+            var text = folded
+            text.withUTF8 { bytes in
+                FacetFold.Tokens.scan(bytes) { hash in
+                    tokens.insert(hash)
+                    wide.insert(hash)
+                }
+                for byte in bytes where byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) {
+                    digits = true
+                    if byte >= 0x80 { ascii = false; break }
+                }
             }
+            self.tokens = tokens
+            isASCII = ascii
             mayHoldDigits = digits
             mayCountDays = Phrase.bytes(of: folded, contain: Self.jour) || Phrase.bytes(of: folded, contain: Self.day)
         }
@@ -38,12 +55,16 @@ struct FacetText {
     }
 
     var sentences: [Sentence]
+    /// The words of every sentence.
+    var wide = FacetFold.WideTokens()
 
     init(_ parts: [String]) {
+        var wide = FacetFold.WideTokens()
         sentences = parts.flatMap { Self.split($0) }.compactMap { original in
             let folded = Self.fold(original)
-            return folded.isEmpty ? nil : Sentence(original: original, folded: " " + folded + " ")
+            return folded.isEmpty ? nil : Sentence(original: original, folded: " " + folded + " ", wide: &wide)
         }
+        self.wide = wide
     }
 
     // MARK: - Folding
@@ -102,51 +123,97 @@ struct FacetText {
     // MARK: - Sentences
 
     /// Splits at sentence ends (`.`, `!`, `?` before a space, a point between digits is kept), `;`, bullets and
-    /// line breaks: `splitReference`'s result, computed on scalars when every scalar is its own Character (no
+    /// line breaks: `splitReference`'s result, computed on UTF-8 bytes when every scalar is its own Character (no
     /// combining marks and the like; CR LF excepted, handled as the one Character it is).
     static func split(_ text: String) -> [String] {
-        let scalars = text.unicodeScalars
-        guard scalars.allSatisfy(FacetFold.standsAlone) else { return splitReference(text) }
-        var result: [String] = []
-        // `trimmingCharacters(in: .whitespaces)` (Zs and tab) on scalars, which are Characters here.
-        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
-        }
-        func add(_ piece: Substring) {
-            let scalars = piece.unicodeScalars
-            guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return }
-            let last = scalars.lastIndex(where: { !isBlank($0) })!
-            result.append(String(scalars[first...last]))
-        }
-        var start = scalars.startIndex
-        var i = scalars.startIndex
-        while i != scalars.endIndex {
-            let c = scalars[i]
-            let next = scalars.index(after: i)
-            let following: Unicode.Scalar? = next == scalars.endIndex ? nil : scalars[next]
-            switch c {
-            case "\r" where following == "\n":
-                // CR LF: one Character, not a line break for `splitReference`.
-                i = scalars.index(after: next)
-                continue
-            case "\n", "\r", "•":
-                add(text[start..<i])
-                start = next
-            case ";":
-                add(text[start..<next])
-                start = next
-            case ".", "!", "?":
-                if following == nil || following!.properties.isWhitespace {
-                    add(text[start..<next])
-                    start = next
+        var text = text
+        let pieces: [String]? = text.withUTF8 { bytes in
+            // Pieces as byte ranges first: the text is given to `splitReference` as soon as a scalar does not
+            // stand alone.
+            var ranges: [Range<Int>] = []
+            let n = bytes.count
+            var start = 0
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    switch b {
+                    case 0x0D where i + 1 < n && bytes[i + 1] == 0x0A:
+                        // CR LF: one Character, not a line break for `splitReference`.
+                        i += 2
+                        continue
+                    case 0x0A, 0x0D:
+                        ranges.append(start..<i)
+                        start = i + 1
+                    case UInt8(ascii: ";"):
+                        ranges.append(start..<(i + 1))
+                        start = i + 1
+                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                        if i + 1 == n || scalar(bytes, at: i + 1).value.properties.isWhitespace {
+                            ranges.append(start..<(i + 1))
+                            start = i + 1
+                        }
+                    default:
+                        break
+                    }
+                    i += 1
+                } else {
+                    let (value, length) = scalar(bytes, at: i)
+                    guard FacetFold.standsAlone(value) else { return nil }
+                    if value == "•" {
+                        ranges.append(start..<i)
+                        start = i + length
+                    }
+                    i += length
                 }
-            default:
-                break
             }
-            i = next
+            ranges.append(start..<n)
+            var result: [String] = []
+            for range in ranges {
+                // `trimmingCharacters(in: .whitespaces)` (Zs and tab) on scalars, which are Characters here.
+                var lower = range.lowerBound, upper = range.upperBound
+                while lower < upper {
+                    let (value, length) = scalar(bytes, at: lower)
+                    guard isBlank(value) else { break }
+                    lower += length
+                }
+                while upper > lower {
+                    var first = upper - 1
+                    while bytes[first] & 0xC0 == 0x80 { first -= 1 }
+                    guard isBlank(scalar(bytes, at: first).value) else { break }
+                    upper = first
+                }
+                if lower < upper { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)) }
+            }
+            return result
         }
-        add(text[start...])
-        return result
+        return pieces ?? splitReference(text)
+    }
+
+    /// Space, tab or another space separator (Zs): what `trimmingCharacters(in: .whitespaces)` trims.
+    @inline(__always)
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+    }
+
+    /// The scalar that starts at `i` in valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: Unicode.Scalar, length: Int) {
+        let b = UInt32(bytes[i])
+        if b < 0x80 { return (Unicode.Scalar(UInt8(b)), 1) }
+        let value: UInt32, length: Int
+        if b < 0xE0 {
+            value = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            length = 2
+        } else if b < 0xF0 {
+            value = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            length = 3
+        } else {
+            value = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// The original splitting, on Characters: the definition `split` keeps to.
@@ -177,16 +244,27 @@ struct FacetText {
     }
 }
 
-/// A fixed list of phrases searched as whole words, each with the byte pairs it needs (`FacetFold.BytePairs.mask`),
-/// hashed once: a sentence rules a phrase out with one vector test instead of hashing the phrase again. The rules'
-/// lists are `static let`s of this type, so the masks are made once per process.
+/// A fixed list of phrases searched as whole words, each with the words it needs (`FacetFold.Tokens.needs`) hashed
+/// once: a sentence rules a phrase out with one vector test, and an offer rules out at once the phrases that occur
+/// in none of its sentences (`candidates(in:)`). The rules' lists are `static let`s of this type, so this is done
+/// once per process.
 struct Phrases: ExpressibleByArrayLiteral, RandomAccessCollection, Sendable {
     let words: [String]
     let masks: [SIMD8<UInt64>]
+    /// Every phrase's needed hashes, one after the other: phrase `i`'s are `needs[needStart[i]..<needStart[i + 1]]`.
+    private let needs: [UInt32]
+    private let needStart: [Int]
 
     init(_ words: [String]) {
         self.words = words
-        masks = words.map(FacetFold.BytePairs.mask)
+        masks = words.map(FacetFold.Tokens.mask)
+        var needs: [UInt32] = [], needStart = [0]
+        for word in words {
+            needs += FacetFold.Tokens.needs(word)
+            needStart.append(needs.count)
+        }
+        self.needs = needs
+        self.needStart = needStart
     }
 
     init(arrayLiteral elements: String...) {
@@ -199,6 +277,25 @@ struct Phrases: ExpressibleByArrayLiteral, RandomAccessCollection, Sendable {
 
     static func + (lhs: Phrases, rhs: Phrases) -> Phrases {
         Phrases(lhs.words + rhs.words)
+    }
+
+    /// The indices, in order, of the phrases that may occur somewhere in `text`: the others occur in none of its
+    /// sentences, so a loop over the sentences and this list finds what a loop over all the phrases finds.
+    func candidates(in text: FacetText) -> [Int] {
+        var result: [Int] = []
+        needs.withUnsafeBufferPointer { needs in
+            needStart.withUnsafeBufferPointer { start in
+                for i in 0..<words.count {
+                    var possible = true
+                    for k in start[i]..<start[i + 1] where !text.wide.contains(needs[k]) {
+                        possible = false
+                        break
+                    }
+                    if possible { result.append(i) }
+                }
+            }
+        }
+        return result
     }
 }
 
@@ -239,15 +336,15 @@ extension WordSearchable {
 }
 
 extension FacetText.Sentence: WordSearchable {
-    /// `folded.wordRanges(of:)`, answered at once when a byte pair of the phrase is missing from the sentence.
+    /// `folded.wordRanges(of:)`, answered at once when a word the phrase needs is missing from the sentence.
     func wordRanges(of phrase: String) -> [Range<String.Index>] {
-        pairs.mayHold(phrase) ? folded.wordRanges(of: phrase) : []
+        tokens.mayHold(phrase) ? folded.wordRanges(of: phrase) : []
     }
 
-    /// `wordRanges(of: phrases[index])`, ruled out with the phrase's mask when a pair it needs is missing.
+    /// `wordRanges(of: phrases[index])`, ruled out with the phrase's mask when a word it needs is missing.
     @inline(__always)
     func wordRanges(of phrases: Phrases, at index: Int) -> [Range<String.Index>] {
-        pairs.mayHold(mask: phrases.masks[index]) ? folded.wordRanges(of: phrases.words[index]) : []
+        tokens.mayHold(mask: phrases.masks[index]) ? folded.wordRanges(of: phrases.words[index]) : []
     }
 
 }

@@ -13,6 +13,9 @@ import Testing
         "ﬁn ﬂux", "K Kelvin \u{212A} ; grec \u{037E} ` \u{1FEF}", "zéro\u{200B}largeur\u{200D}joint", "  ", "",
         "« Guillemets » “anglais” ‘simples’ … ‰ ‱ € £ $ ¥ ™ ℃ №", "Ⅳ ① ⑳ ½ ¼ ² ³ µ ×÷", "\u{0085}NEL\u{2028}LS\u{2029}PS",
         "télé-travail\u{00AD}doux", "ÉTÉ À ÇA ÂGE ÊTRE ÎLE ÔTER ÛN ËL ÏL ÜB ŸV", "x.\u{00A0}y. z.\u{3000}w", "a.\u{0301} b",
+        "teletravail:non,e-mail/chat(7j/7)teleconseillers€remuneree«hybride»100%teletravail", "cdi.cdd;interim-temp",
+        "repondez,traitez,moderateurs et teleprospection 2 jours/semaine", "télétravailé teletravailX Xteletravail 7/7j",
+        "de 18 h à 22 h, 19h-23h, 8 h a 0 h, 20 h -\t21 h", "24 heures par semaine, 3 h par jour, 2 jours par semaine",
     ]
 
     /// Every phrase of the extractor's lists.
@@ -83,6 +86,47 @@ import Testing
             #expect(sentence.firstWord(list) == sentence.firstWord(phrases), "\(s)")
         }
         #expect(matches > 1000)
+    }
+
+    /// An offer's words rule out only phrases that occur in none of its sentences: every phrase with a match in a
+    /// sentence is among `candidates(in:)`, and the filter does rule phrases out.
+    @Test func offerWordsNeverHideAPhrase() throws {
+        let phrases = Self.phrases
+        let list = Phrases(phrases)
+        var ruledOut = 0, kept = 0
+        for text in try Self.texts() + [Self.tricky.joined(separator: "\n")] {
+            let facetText = FacetText([text])
+            let candidates = Set(list.candidates(in: facetText))
+            for (i, p) in phrases.enumerated() {
+                let found = facetText.sentences.contains { !$0.folded.wordRangesReference(of: p).isEmpty }
+                if found { #expect(candidates.contains(i), "\(p) in \(text)") }
+                if candidates.contains(i) { kept += 1 } else { ruledOut += 1 }
+            }
+        }
+        #expect(ruledOut > 10 * kept)
+    }
+
+    /// The regular expressions' byte tests never skip a sentence where the expression matches.
+    @Test func hourPatternFiltersNeverHideAMatch() throws {
+        var sentences = try Self.texts().flatMap { FacetText([$0]).sentences }
+        sentences += FacetText(Self.tricky).sentences
+        var matched = 0
+        for s in sentences {
+            let whole = NSRange(location: 0, length: (s.folded as NSString).length)
+            if FacetExtractor.lateRange.firstMatch(in: s.folded, range: whole) != nil {
+                #expect(FacetExtractor.mayEndLate(s), "\(s.folded)")
+                matched += 1
+            }
+            if FacetExtractor.dailyHours.firstMatch(in: s.folded, range: whole) != nil {
+                #expect(FacetExtractor.mayCountDailyHours(s), "\(s.folded)")
+                matched += 1
+            }
+            if FacetExtractor.workDays.firstMatch(in: s.folded, range: whole) != nil {
+                #expect(FacetExtractor.mayCountWorkDays(s), "\(s.folded)")
+                matched += 1
+            }
+        }
+        #expect(matched >= 5)
     }
 
     @Test func lowerCasingMatchesTheStandardLibrary() throws {
