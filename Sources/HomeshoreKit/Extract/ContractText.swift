@@ -29,16 +29,39 @@ public enum ContractText {
     /// `TEMPORARY` → cdd); full and part time say nothing about the contract.
     public static func fromEmploymentTypes(_ types: [String]) -> String? {
         for type in types {
-            switch type.uppercased().replacingOccurrences(of: "-", with: "_") {
-            case "CONTRACTOR": return "freelance"
-            case "INTERN", "INTERNSHIP": return "internship"
-            case "TEMPORARY": return "cdd"
-            default:
-                if let token = normalise(type), words.contains(where: { $0.0 == token }) { return token }
+            if let known = schemaTypes[type] {
+                if let known { return known }
+            } else if let token = fromEmploymentType(type) {
+                return token
             }
         }
         return nil
     }
+
+    /// What one employment type says of the contract.
+    static func fromEmploymentType(_ type: String) -> String? {
+        switch type.uppercased().replacingOccurrences(of: "-", with: "_") {
+        case "CONTRACTOR": return "freelance"
+        case "INTERN", "INTERNSHIP": return "internship"
+        case "TEMPORARY": return "cdd"
+        default:
+            if let token = normalise(type), words.contains(where: { $0.0 == token }) { return token }
+            return nil
+        }
+    }
+
+    /// `fromEmploymentType` of schema.org's employment types as pages write them, worked out once: nearly every
+    /// JobPosting carries one of these, and `normalise` searches a dozen words in it.
+    static let schemaTypes: [String: String?] = {
+        let names = ["FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"]
+        var table: [String: String?] = [:]
+        for name in names {
+            for spelling in [name, name.lowercased(), name.replacingOccurrences(of: "_", with: "-")] {
+                table[spelling] = .some(fromEmploymentType(spelling))
+            }
+        }
+        return table
+    }()
 
     static func containsWord(_ text: String, _ word: String) -> Bool {
         var searchRange = text.startIndex..<text.endIndex

@@ -84,6 +84,22 @@ public enum DateText {
         return calendar
     }()
 
+    /// True when `utcDate(y, m, d)` is a date: the same ranges, and the day within its month of the Gregorian
+    /// calendar (29 February in leap years only), without asking `Calendar`.
+    static func isValidDay(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        guard (1...12).contains(m), (1...31).contains(d), (1900...2200).contains(y) else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days
+    }
+
+    /// `yyyy-MM-dd` for a year of four digits (`String(format: "%04d-%02d-%02d")` without Foundation's formatter).
+    static func dayString(_ y: Int, _ m: Int, _ d: Int) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = y < 10 ? "000\(y)" : y < 100 ? "00\(y)" : y < 1000 ? "0\(y)" : "\(y)"
+        return year + "-" + two(m) + "-" + two(d)
+    }
+
     static func utcDate(_ y: Int, _ m: Int, _ d: Int) -> Date? {
         guard (1...12).contains(m), (1...31).contains(d), (1900...2200).contains(y) else { return nil }
         let components = DateComponents(year: y, month: m, day: d)

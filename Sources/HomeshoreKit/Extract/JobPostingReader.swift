@@ -36,8 +36,8 @@ public enum JobPostingReader {
     /// The day of a schema.org date as the page writes it: an ISO date-time keeps its own date part (a posting
     /// dated 2026-11-28T00:30+01:00 was posted on the 28th where it was posted).
     static func day(_ text: String) -> String? {
-        if let (y, m, d, _) = DateText.isoDay(text), DateText.utcDate(y, m, d) != nil {
-            return String(format: "%04d-%02d-%02d", y, m, d)
+        if let (y, m, d, _) = DateText.isoDay(text), DateText.isValidDay(y, m, d) {
+            return DateText.dayString(y, m, d)
         }
         return DateText.parse(text).map(DateText.dayString)
     }

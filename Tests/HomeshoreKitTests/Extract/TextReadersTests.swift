@@ -75,3 +75,72 @@ import Testing
         #expect(ContractText.fromEmploymentTypes(["INTERN"]) == "internship")
     }
 }
+
+/// The fast paths of date and link reading against the Foundation code they stand for.
+@Suite struct TextReaderFastPathTests {
+    @Test func dayValidityAndFormatMatchTheCalendar() {
+        var valid = 0
+        for y in [1899, 1900, 1901, 1904, 1999, 2000, 2023, 2024, 2025, 2026, 2027, 2100, 2104, 2200, 2201] {
+            for m in 0...13 {
+                for d in 0...32 {
+                    let reference = DateText.utcDate(y, m, d) != nil
+                    #expect(DateText.isValidDay(y, m, d) == reference, "\(y)-\(m)-\(d)")
+                    if reference {
+                        valid += 1
+                        #expect(DateText.dayString(y, m, d) == String(format: "%04d-%02d-%02d", y, m, d))
+                    }
+                }
+            }
+        }
+        #expect(valid > 4000)
+        #expect(DateText.dayString(7, 3, 9) == "0007-03-09")
+    }
+
+    @Test func plainAbsoluteLinksResolveAsFoundationDoes() {
+        let schemes = ["http://", "https://", "HTTP://", "Https://", "ftp://", "http:/", ""]
+        let hosts = ["jobs.example", "Jobs.Example.COM", "127.0.0.1:8080", "user:pw@host.example", "[::1]:80", "", "-x.example",
+                     "h\u{e9}bergeur.example", "xn--hbergeur-bya.example"]
+        let paths = ["", "/", "/offres/12.html", "/a/../b", "/./a//b", "/a%20b", "/a%zz", "/a%2", "/caf\u{e9}", "/a b", "/a|b",
+                     "/a\\b", "/~user/", "/a'b(c)*", "/a\"b", "/<a>", "/a^b", "/a`b", "/a{b}"]
+        let tails = ["", "?utm_source=x&id=3", "?q=a+b;c", "#top", "?a=%E9#x", "?", "#", " ", "\t", "\n", "?a=[1]"]
+        let bases = ["https://board.example/list?page=2", "http://127.0.0.1:4000/"]
+        var plain = 0, total = 0
+        for scheme in schemes {
+            for host in hosts {
+                for path in paths {
+                    for tail in tails {
+                        let link = scheme + host + path + tail
+                        for base in bases {
+                            total += 1
+                            let reference = URLText.resolveReference(link, against: base)
+                            #expect(URLText.resolve(link, against: base) == reference, "\(link) against \(base)")
+                            if URLText.isPlainAbsolute(link) {
+                                plain += 1
+                                #expect(reference == link, "\(link)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(plain > 1000)
+        #expect(URLText.resolve("  https://jobs.example/a ", against: "https://x.example/") == "https://jobs.example/a")
+        #expect(URLText.resolve("/offres/3", against: "https://x.example/list") == "https://x.example/offres/3")
+        #expect(URLText.resolve("javascript:void(0)", against: "https://x.example/") == nil)
+    }
+}
+
+@Suite struct EmploymentTypeTableTests {
+    /// The table of schema.org types gives what working each one out gives, and lists stop at the first type that
+    /// says something, as before.
+    @Test func tableMatchesTheRules() {
+        #expect(ContractText.schemaTypes.count == 19)
+        for (type, token) in ContractText.schemaTypes {
+            #expect(token == ContractText.fromEmploymentType(type), "\(type)")
+        }
+        #expect(ContractText.fromEmploymentTypes(["FULL_TIME", "TEMPORARY"]) == "cdd")
+        #expect(ContractText.fromEmploymentTypes(["CDI", "CONTRACTOR"]) == ContractText.fromEmploymentType("CDI"))
+        #expect(ContractText.fromEmploymentTypes(["FULL_TIME", "PART_TIME"]) == nil)
+        #expect(ContractText.fromEmploymentTypes(["intern"]) == "internship")
+    }
+}
