@@ -43,6 +43,10 @@ extension FacetExtractor {
         (.month, ["mensuel", "mensuelle", "monthly", "forfait mensuel"]),
         (.year, ["annuel", "annuelle", "annual", "yearly"]),
     ]
+    /// `actAfter` and `periodAfter`, in the order they are tried, as phrase lists (their words hashed once).
+    static let periodAfterLists: [(OfferFacets.PayPeriod, Phrases)] =
+        [(.act, Phrases(actAfter))] + periodAfter.map { ($0.0, Phrases($0.1)) }
+    static let periodBeforeLists: [(OfferFacets.PayPeriod, Phrases)] = periodBefore.map { ($0.0, Phrases($0.1)) }
     static let secondaryBefore = ["prime", "primes", "bonus", "au-dela", "au dela", "majoration", "indemnite",
                                   "indemnites", "ticket", "tickets", "jusqu'a", "plus de", "minimum de", "seuil"]
     /// Pay that is wholly per act or commission, when no amount says so.
@@ -110,13 +114,17 @@ extension FacetExtractor {
                 // and the act belongs to the bonus.
                 var period: OfferFacets.PayPeriod?
                 var nearest: String.Index?
-                for (candidate, words) in [(OfferFacets.PayPeriod.act, actAfter)] + periodAfter {
-                    if let r = after.firstWord(words), nearest.map({ r.lowerBound < $0 }) ?? true {
+                let afterWords = FacetText.Sentence(original: after, folded: after)
+                for (candidate, words) in periodAfterLists {
+                    if let r = afterWords.firstWord(words), nearest.map({ r.lowerBound < $0 }) ?? true {
                         period = candidate
                         nearest = r.lowerBound
                     }
                 }
-                if period == nil { period = periodBefore.first { before.hasWord($0.1) }?.0 }
+                if period == nil {
+                    let beforeWords = FacetText.Sentence(original: before, folded: before)
+                    period = periodBeforeLists.first { beforeWords.hasWord($0.1) }?.0
+                }
                 let tail = String(before.suffix(28))
                 let secondary = tail.hasWord(secondaryBefore) || after.hasPrefix(" de bonus") || after.hasPrefix(" de prime")
                     || after.hasPrefix(" de ventes") || after.hasPrefix(" de chiffre")

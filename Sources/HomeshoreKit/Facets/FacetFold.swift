@@ -208,10 +208,16 @@ enum FacetFold {
     /// The same words over a whole offer (every sentence), in a 4,096-bit set: which phrases of a list can occur
     /// anywhere in the offer, tested once per phrase instead of once per phrase and sentence.
     struct WideTokens: Sendable {
-        private(set) var words = [UInt64](repeating: 0, count: 64)
+        var words = [UInt64](repeating: 0, count: 64)
 
         @inline(__always)
         mutating func insert(_ hash: UInt32) {
+            words.withUnsafeMutableBufferPointer { Self.insert(hash, into: $0) }
+        }
+
+        /// `insert` on the words themselves (64 of them), for loops that hold them.
+        @inline(__always)
+        static func insert(_ hash: UInt32, into words: UnsafeMutableBufferPointer<UInt64>) {
             words[Int(hash >> 26)] |= 1 << UInt64((hash >> 20) & 63)
         }
 

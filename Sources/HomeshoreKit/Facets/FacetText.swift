@@ -33,22 +33,26 @@ struct FacetText {
             self.original = original
             self.folded = folded
             var tokens = FacetFold.Tokens()
-            var digits = false, ascii = true
+            var digits = false, ascii = true, days = false
             var text = folded
             text.withUTF8 { bytes in
-                FacetFold.Tokens.scan(bytes) { hash in
-                    tokens.insert(hash)
-                    wide.insert(hash)
+                wide.words.withUnsafeMutableBufferPointer { wide in
+                    FacetFold.Tokens.scan(bytes) { hash in
+                        tokens.insert(hash)
+                        FacetFold.WideTokens.insert(hash, into: wide)
+                    }
                 }
                 for byte in bytes where byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) {
                     digits = true
                     if byte >= 0x80 { ascii = false; break }
                 }
+                days = Self.jour.withUnsafeBufferPointer { ByteScan.find($0, in: bytes) != nil }
+                    || Self.day.withUnsafeBufferPointer { ByteScan.find($0, in: bytes) != nil }
             }
             self.tokens = tokens
             isASCII = ascii
             mayHoldDigits = digits
-            mayCountDays = Phrase.bytes(of: folded, contain: Self.jour) || Phrase.bytes(of: folded, contain: Self.day)
+            mayCountDays = days
         }
 
         private static let jour = Array("jour".utf8), day = Array("day".utf8)
@@ -61,8 +65,7 @@ struct FacetText {
     init(_ parts: [String]) {
         var wide = FacetFold.WideTokens()
         sentences = parts.flatMap { Self.split($0) }.compactMap { original in
-            let folded = Self.fold(original)
-            return folded.isEmpty ? nil : Sentence(original: original, folded: " " + folded + " ", wide: &wide)
+            Self.paddedFold(original).map { Sentence(original: original, folded: $0, wide: &wide) }
         }
         self.wide = wide
     }
@@ -74,6 +77,63 @@ struct FacetText {
     static func fold(_ text: String) -> String {
         guard let bytes = Phrase.lowerASCII(text, else: FacetFold.folded) else { return foldReference(text) }
         return collapsingWhitespace(bytes)
+    }
+
+    /// `" " + fold(text) + " "`, or nil when `fold(text)` is empty: folded and collapsed in one pass over the
+    /// UTF-8 (the same steps as `fold`, byte for byte), `foldReference` for a scalar outside `FacetFold`'s table.
+    static func paddedFold(_ text: String) -> String? {
+        var text = text
+        let bytes: [UInt8]?? = text.withUTF8 { input in
+            var out: [UInt8] = [0x20]
+            out.reserveCapacity(input.count + 2)
+            var pendingSpace = false, wrote = false
+            @inline(__always) func emit(_ b: UInt8) {
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace && wrote { out.append(0x20) }
+                    pendingSpace = false
+                    wrote = true
+                    out.append(b)
+                }
+            }
+            let n = input.count
+            var i = 0
+            while i < n {
+                let b = input[i]
+                if b < 0x80 {
+                    if b == 0x0D, i + 1 < n, input[i + 1] == 0x0A {
+                        // CR LF is one Character: it stays inside a word, as `collapsingWhitespace` keeps it.
+                        if pendingSpace && wrote { out.append(0x20) }
+                        pendingSpace = false
+                        wrote = true
+                        out.append(0x0D)
+                        out.append(0x0A)
+                        i += 2
+                        continue
+                    }
+                    emit(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                    i += 1
+                } else {
+                    let (scalar, length) = scalar(input, at: i)
+                    // No entry of the table is empty or holds CR or LF (a test checks it), so a CR LF of the
+                    // output is one of the input.
+                    guard let mapped = FacetFold.folded(scalar.value), !mapped.isEmpty else { return .some(nil) }
+                    for m in mapped { emit(m) }
+                    i += length
+                }
+            }
+            guard wrote else { return nil }
+            out.append(0x20)
+            return .some(out)
+        }
+        switch bytes {
+        case .none: return nil
+        case .some(.some(let out)): return String(decoding: out, as: UTF8.self)
+        case .some(.none):
+            let folded = foldReference(text)
+            return folded.isEmpty ? nil : " " + folded + " "
+        }
     }
 
     /// The words of `bytes` (cut at runs of space, tab, LF and CR) joined by single spaces, as

@@ -59,6 +59,22 @@ import Testing
         }
     }
 
+    /// The one-pass fold of sentences is `fold` with a space at each end, and no sentence where `fold` is empty.
+    @Test func paddedFoldingMatchesFolding() throws {
+        #expect(FacetFold.table.values.allSatisfy { !$0.isEmpty && !$0.contains(0x0D) && !$0.contains(0x0A) })
+        var texts = try Self.texts() + Self.tricky + ["\r\n", " \r\n ", "a\r\n b", "\rb\n", "\u{00A0}", "É\r\nÉ", " \u{2003} x \t"]
+        let scalars = FacetFold.table.keys.sorted().compactMap(Unicode.Scalar.init)
+        for (i, s) in scalars.enumerated() {
+            let next = scalars[(i * 7 + 3) % scalars.count]
+            texts += ["\(s)", "A\(s)b", " \(s) ", "e\(s)\(next)Z", "\(s)\(s) \(next)\r\n\(s)"]
+        }
+        for text in texts {
+            let folded = FacetText.fold(text)
+            let expected = folded.isEmpty ? nil : " " + folded + " "
+            #expect(FacetText.paddedFold(text).map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(text)")
+        }
+    }
+
     @Test func splittingMatchesFoundation() throws {
         for text in try Self.texts() {
             let fast = FacetText.split(text), reference = FacetText.splitReference(text)
