@@ -49,7 +49,7 @@ public enum BlockDetector {
         func characters(below limit: Int) -> Bool {
             if visible.count < limit { return true }
             if visible.count >= 4 * limit { return false }
-            return String(decoding: visible, as: UTF8.self).count < limit
+            return characterCount(visible) < limit
         }
         if contains(lowered, "error code 1020")
             || (contains(lowered, "cloudflare") && contains(lowered, "ray id") && characters(below: 4_000))
@@ -67,6 +67,15 @@ public enum BlockDetector {
             }
         }
         return nil
+    }
+
+    /// The number of Characters of the text these bytes decode to: its scalars, when each of them is a Character of
+    /// its own (`FacetFold.standsAlone`) and there is no CR (so no CR LF: visible text has none), else Characters
+    /// counted.
+    static func characterCount(_ visible: [UInt8]) -> Int {
+        let text = String(decoding: visible, as: UTF8.self)
+        let scalars = text.unicodeScalars
+        return !visible.contains(0x0D) && scalars.allSatisfy(FacetFold.standsAlone) ? scalars.count : text.count
     }
 
     /// The page's `<title>`, spaces collapsed, or nil.

@@ -49,4 +49,34 @@ import Testing
         }
         #expect(differences.isEmpty, "\(differences.prefix(20).map { String($0, radix: 16) })")
     }
+
+    /// The written-out white space is the Unicode property's, for every scalar.
+    @Test func isSpaceMatchesTheUnicodeProperty() {
+        var differences: [UInt32] = []
+        for v in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            if HTMLText.isSpace(scalar) != HTMLText.isSpaceReference(scalar) { differences.append(UInt32(v)) }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(20).map { String($0, radix: 16) })")
+    }
+
+    /// Text nodes copied by runs give the text that copying them scalar by scalar gave: on markup with spaces of
+    /// every kind, accents, emoji, entities and scalars of every length, alone and in runs.
+    @Test func runRenderingMatchesScalarRendering() {
+        var fragments = [
+            "<p>Bonjour</p><p>Nous recrutons&nbsp;!</p>", "<ul><li> Tester <b>bien</b></li></ul>",
+            "<p>\u{00A0}35\u{202F}000\u{00A0}€\u{2009}brut\u{3000}/\u{1680}mois\u{FEFF}\u{200B}x</p>",
+            "<div>Téléconseiller·e à domicile — 📞 appels entrants 👍🏽 🇫🇷</div><p>e\u{0301} ﬁn\u{85}NEL\u{2028}</p>",
+            "<p>&#x1F4DE; &#233; &#xFFFD; &#0; &#xD800; &#x110000; &amp;&lt;x&gt;</p>", "<td>a</td><td>\t\n\r b \u{0B}\u{0C}</td>",
+            "<p>\u{FFFD}\u{FFFF}\u{10FFFF}\u{E000}</p>",
+        ]
+        for v in Array(0x80..<0x800) + Array(stride(from: 0x800, to: 0x30000, by: 37)) + [0x1680, 0x2000, 0x200A, 0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF] {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let c = String(Character(scalar))
+            fragments.append("<p>a\(c)b \(c)\(c) <i>\(c)</i>x\(c)</p>")
+        }
+        for html in fragments {
+            #expect(HTMLText.plainText(fromHTML: html) == HTMLText.plainTextReference(fromHTML: html), "\(html)")
+        }
+    }
 }

@@ -113,4 +113,21 @@ import Testing
         }
         #expect(checked > 20)
     }
+
+    /// Characters are counted as Swift counts them, on real pages' visible text and on texts of every kind of scalar.
+    @Test func characterCountMatchesSwift() throws {
+        var texts: [[UInt8]] = (Self.available ? try (Self.pages(blocked: true) + Self.pages(blocked: false)).map {
+            BlockDetector.visibleBytes(ArraySlice([UInt8](try Data(contentsOf: Self.realworld.appendingPathComponent($0)))))
+        } : [])
+        texts += ["", "abc", "é e\u{0301} 🇫🇷 👍🏽 ❤️ \u{200D}", "ﬁn ‰ €", "a\r\nb"].map { Array($0.utf8) }
+        texts += [[0xFF, 0x41, 0xC3], [0xE2, 0x82], [0x41, 0x80, 0x80]]
+        for v in stride(from: 0x80, to: 0x30000, by: 7) {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let c = String(Character(scalar))
+            texts.append(Array("a\(c)b \(c)\(c)".utf8))
+        }
+        for text in texts {
+            #expect(BlockDetector.characterCount(text) == String(decoding: text, as: UTF8.self).count, "\(text.prefix(40))")
+        }
+    }
 }
