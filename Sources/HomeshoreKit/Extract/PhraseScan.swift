@@ -65,19 +65,42 @@ struct Phrase: Sendable {
     /// or nil as soon as `table` has nothing for one (the caller then takes its slower, general way).
     @inline(__always)
     static func lowerASCII(_ text: String, else table: (UInt32) -> [UInt8]?) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
-            } else if let mapped = table(v) {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt8]? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                // A run of ASCII copied at once, then its capitals lowered.
+                let start = i
+                while i < n && bytes[i] < 0x80 { i += 1 }
+                if i > start {
+                    let from = out.count
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    for k in from..<out.count where out[k] >= 0x41 && out[k] <= 0x5A { out[k] += 0x20 }
+                    continue
+                }
+                let (v, length) = scalar(bytes, at: i)
+                guard let mapped = table(v) else { return nil }
                 out.append(contentsOf: mapped)
-            } else {
-                return nil
+                i += length
             }
+            return out
         }
-        return out
+    }
+
+    /// The value of the scalar that starts at `i` in valid UTF-8 (a `String`'s), and its length in bytes.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = UInt32(bytes[i])
+        if b < 0x80 { return (b, 1) }
+        if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b < 0xF0 {
+            return ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F), 4)
     }
 
     /// The lower case of U+0080 to U+02FF, as UTF-8.
@@ -88,9 +111,16 @@ struct Phrase: Sendable {
     /// so between two plain texts Foundation's `contains` is a search of bytes: every scalar is a Character and
     /// two plain texts are canonically equivalent only when they are the same bytes.
     static func isPlain(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            let v = scalar.value
-            return v < 0x300 || (0x2010...0x2027).contains(v) || (0x20A0...0x20C0).contains(v)
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] < 0x80 { i += 1; continue }
+                let (v, length) = scalar(bytes, at: i)
+                guard v < 0x300 || (0x2010...0x2027).contains(v) || (0x20A0...0x20C0).contains(v) else { return false }
+                i += length
+            }
+            return true
         }
     }
 

@@ -5,7 +5,55 @@ public enum URLText {
     /// `link` resolved against `base`; nil for empty links and links that are not http(s) (`javascript:`, `mailto:`).
     public static func resolve(_ link: String?, against base: String) -> String? {
         if let link, isPlainAbsolute(link) { return link }
+        if let link, let origin = plainOrigin(base), isPlainPath(link) { return origin + link }
         return resolveReference(link, against: base)
+    }
+
+    /// `http://host[:port]` (or https) of a plain absolute base (`isPlainAbsolute`), or nil.
+    static func plainOrigin(_ base: String) -> Substring? {
+        guard isPlainAbsolute(base) else { return nil }
+        let utf8 = base.utf8
+        let afterScheme = utf8.index(utf8.startIndex, offsetBy: base.hasPrefix("https://") ? 8 : 7)
+        let end = utf8[afterScheme...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+        return base[..<(end ?? utf8.endIndex)]
+    }
+
+    /// True when `link` is an absolute path (`/` then not `/`) of plain characters (as `isPlainAbsolute` has them)
+    /// with no `.` or `..` segment: resolving it against a base with an origin gives the origin followed by the
+    /// link, as written (RFC 3986, 5.2.2: the path is the reference's, dot segments removed, and there are none).
+    static func isPlainPath(_ link: String) -> Bool {
+        var link = link
+        return link.withUTF8 { bytes in
+            guard bytes.count >= 1, bytes[0] == UInt8(ascii: "/"), bytes.count == 1 || bytes[1] != UInt8(ascii: "/") else {
+                return false
+            }
+            var segmentStart = 1
+            var inPath = true
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if inPath && (b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#")) && i > 0 {
+                    let segment = UnsafeBufferPointer(rebasing: bytes[segmentStart..<i])
+                    if segment.elementsEqual(".".utf8) || segment.elementsEqual("..".utf8) { return false }
+                    segmentStart = i + 1
+                    if b != UInt8(ascii: "/") { inPath = false }
+                }
+                if b == UInt8(ascii: "%") {
+                    guard i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]) else { return false }
+                    // A percent-encoded dot might be read as a dot segment: leave it to Foundation.
+                    if bytes[i + 1] == UInt8(ascii: "2") && (bytes[i + 2] | 0x20) == UInt8(ascii: "e") { return false }
+                    i += 3
+                    continue
+                }
+                guard plain[Int(b)] else { return false }
+                i += 1
+            }
+            if inPath {
+                let segment = UnsafeBufferPointer(rebasing: bytes[segmentStart..<bytes.count])
+                if segment.elementsEqual(".".utf8) || segment.elementsEqual("..".utf8) { return false }
+            }
+            return true
+        }
     }
 
     /// True when `link` is what `resolveReference` gives back unchanged: `http://` or `https://` (lower case)

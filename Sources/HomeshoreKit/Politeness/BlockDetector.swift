@@ -36,7 +36,7 @@ public enum BlockDetector {
         let head = utf8.prefix(400_000)
         // Signatures that only interstitials carry (ordinary pages may load challenge-platform scripts, but the
         // challenge options object is written only into the challenge page itself).
-        if contains(head, "window._cf_chl_opt") || contains(head, "_cf_chl_opt={") || contains(head, "_cf_chl_opt =") {
+        if challengeOptions(head) {
             return Block(kind: "Cloudflare challenge", evidence: title(of: head) ?? "_cf_chl_opt")
         }
         if contains(head, "_Incapsula_Resource") && (contains(head, "Incapsula incident") || utf8.count < 20_000) {
@@ -94,6 +94,23 @@ public enum BlockDetector {
                 return title.isEmpty ? nil : title
             }
             return nil
+        }
+    }
+
+    /// Whether `window._cf_chl_opt`, `_cf_chl_opt={` or `_cf_chl_opt =` occurs: one search for `_cf_chl_opt`,
+    /// each occurrence looked at on both sides.
+    static func challengeOptions(_ head: ArraySlice<UInt8>) -> Bool {
+        head.withUnsafeBufferPointer { bytes in
+            let name = Array("_cf_chl_opt".utf8), window = Array("window.".utf8)
+            var from = 0
+            while let p = name.withUnsafeBufferPointer({ ByteScan.find($0, in: bytes, from: from) }) {
+                let end = p + name.count
+                if p >= window.count, bytes[(p - window.count)..<p].elementsEqual(window) { return true }
+                let rest = bytes[end..<min(bytes.count, end + 2)]
+                if rest.elementsEqual("={".utf8) || rest.elementsEqual(" =".utf8) { return true }
+                from = p + 1
+            }
+            return false
         }
     }
 

@@ -100,10 +100,12 @@ import Testing
         let schemes = ["http://", "https://", "HTTP://", "Https://", "ftp://", "http:/", ""]
         let hosts = ["jobs.example", "Jobs.Example.COM", "127.0.0.1:8080", "user:pw@host.example", "[::1]:80", "", "-x.example",
                      "h\u{e9}bergeur.example", "xn--hbergeur-bya.example"]
+        let paths0 = ["/", "/offres/12.html", "/a/../b", "/./a//b", "/a%20b", "/a%zz", "/a b", "/~user/", "/a'b(c)*", "/a|b"]
         let paths = ["", "/", "/offres/12.html", "/a/../b", "/./a//b", "/a%20b", "/a%zz", "/a%2", "/caf\u{e9}", "/a b", "/a|b",
                      "/a\\b", "/~user/", "/a'b(c)*", "/a\"b", "/<a>", "/a^b", "/a`b", "/a{b}"]
         let tails = ["", "?utm_source=x&id=3", "?q=a+b;c", "#top", "?a=%E9#x", "?", "#", " ", "\t", "\n", "?a=[1]"]
-        let bases = ["https://board.example/list?page=2", "http://127.0.0.1:4000/"]
+        let bases = ["https://board.example/list?page=2", "http://127.0.0.1:4000/", "https://Board.Example:8443", "http://x.example#f",
+                     "https://user@x.example/a/b/c.html?q=1", "HTTPS://X.example/", "http://x.example/%zz", "https://[::1]/"]
         var plain = 0, total = 0
         for scheme in schemes {
             for host in hosts {
@@ -124,6 +126,17 @@ import Testing
             }
         }
         #expect(plain > 1000)
+        // Absolute paths against every base: kept as written after the origin when plain, else Foundation's answer.
+        var pathsKept = 0
+        for path in paths0 + paths0.flatMap({ p in tails.map { p + $0 } }) + ["/", "/.", "/..", "/a/.", "/a/..", "/.a/..b/...", "/%2e/x",
+                                                                              "/%2E%2E/x", "/a/%2e", "/a?b/../c", "/a#/./", "/.?x", "/..#y"] {
+            for base in bases {
+                let reference = URLText.resolveReference(path, against: base)
+                #expect(URLText.resolve(path, against: base) == reference, "\(path) against \(base)")
+                if URLText.isPlainPath(path), URLText.plainOrigin(base) != nil { pathsKept += 1 }
+            }
+        }
+        #expect(pathsKept > 100)
         #expect(URLText.resolve("  https://jobs.example/a ", against: "https://x.example/") == "https://jobs.example/a")
         #expect(URLText.resolve("/offres/3", against: "https://x.example/list") == "https://x.example/offres/3")
         #expect(URLText.resolve("javascript:void(0)", against: "https://x.example/") == nil)

@@ -130,4 +130,18 @@ import Testing
             #expect(BlockDetector.characterCount(text) == String(decoding: text, as: UTF8.self).count, "\(text.prefix(40))")
         }
     }
+
+    /// One search for the challenge options finds what the three searches found.
+    @Test func challengeOptionsMatchTheThreeSearches() {
+        let snippets = ["window._cf_chl_opt={", "_cf_chl_opt={a}", "x _cf_chl_opt = 1", "_cf_chl_opt", "_cf_chl_opt=", "_cf_chl_opt ",
+                        "indow._cf_chl_opt", "window_cf_chl_opt", "_cf_chl_opt_cf_chl_opt={", "<script>var _cf_chl_opt;</script>",
+                        "window._cf_chl_op", "", "_cf_chl_opt {", "a_cf_chl_opt =", "window._cf_chl_opt"]
+        func reference(_ s: String) -> Bool { s.contains("window._cf_chl_opt") || s.contains("_cf_chl_opt={") || s.contains("_cf_chl_opt =") }
+        var found = 0
+        for snippet in snippets + snippets.map({ "<p>page</p>" + $0 + "<p>end</p>" }) {
+            #expect(BlockDetector.challengeOptions(ArraySlice(Array(snippet.utf8))) == reference(snippet), "\(snippet)")
+            if reference(snippet) { found += 1 }
+        }
+        #expect(found >= 10)
+    }
 }
