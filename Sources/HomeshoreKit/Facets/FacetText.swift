@@ -84,19 +84,9 @@ struct FacetText {
     static func paddedFold(_ text: String) -> String? {
         var text = text
         let bytes: [UInt8]?? = text.withUTF8 { input in
-            var out: [UInt8] = [0x20]
-            out.reserveCapacity(input.count + 2)
-            var pendingSpace = false, wrote = false
-            @inline(__always) func emit(_ b: UInt8) {
-                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                    pendingSpace = true
-                } else {
-                    if pendingSpace && wrote { out.append(0x20) }
-                    pendingSpace = false
-                    wrote = true
-                    out.append(b)
-                }
-            }
+            // A value with mutating methods, not a nested function over captured variables: those are checked
+            // for exclusive access at run time, at every byte.
+            var out = Collapser(capacity: input.count + 2)
             let n = input.count
             var i = 0
             while i < n {
@@ -104,28 +94,25 @@ struct FacetText {
                 if b < 0x80 {
                     if b == 0x0D, i + 1 < n, input[i + 1] == 0x0A {
                         // CR LF is one Character: it stays inside a word, as `collapsingWhitespace` keeps it.
-                        if pendingSpace && wrote { out.append(0x20) }
-                        pendingSpace = false
-                        wrote = true
-                        out.append(0x0D)
-                        out.append(0x0A)
+                        out.word(0x0D)
+                        out.bytes.append(0x0A)
                         i += 2
                         continue
                     }
-                    emit(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                    out.emit(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
                     i += 1
                 } else {
                     let (scalar, length) = scalar(input, at: i)
                     // No entry of the table is empty or holds CR or LF (a test checks it), so a CR LF of the
                     // output is one of the input.
                     guard let mapped = FacetFold.folded(scalar.value), !mapped.isEmpty else { return .some(nil) }
-                    for m in mapped { emit(m) }
+                    for m in mapped { out.emit(m) }
                     i += length
                 }
             }
-            guard wrote else { return nil }
-            out.append(0x20)
-            return .some(out)
+            guard out.wrote else { return nil }
+            out.bytes.append(0x20)
+            return .some(out.bytes)
         }
         switch bytes {
         case .none: return nil
@@ -133,6 +120,33 @@ struct FacetText {
         case .some(.none):
             let folded = foldReference(text)
             return folded.isEmpty ? nil : " " + folded + " "
+        }
+    }
+
+    /// Bytes with runs of space, tab, LF and CR collapsed to one space, after a leading space.
+    private struct Collapser {
+        var bytes: [UInt8] = [0x20]
+        var pendingSpace = false
+        var wrote = false
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        @inline(__always)
+        mutating func emit(_ b: UInt8) {
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                pendingSpace = true
+            } else {
+                word(b)
+            }
+        }
+
+        /// A byte of a word, after the space owed.
+        @inline(__always)
+        mutating func word(_ b: UInt8) {
+            if pendingSpace && wrote { bytes.append(0x20) }
+            pendingSpace = false
+            wrote = true
+            bytes.append(b)
         }
     }
 
