@@ -29,11 +29,18 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Brotli at its fastest setting: the HTTP cache's bodies (about ten times zlib's speed, a tenth larger).
+        .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
         // One C function Swift's Glibc module does not declare (memmem, a GNU extension).
         .target(name: "CByteSearch"),
         .target(
             name: "HomeshoreKit",
             dependencies: [
+                "CBrotli",
                 "CByteSearch",
                 "CCurl",
                 "CLibXML2",

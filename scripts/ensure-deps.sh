@@ -3,7 +3,7 @@
 # Runs apt-get as root, or through sudo; does nothing when everything is there.
 set -euo pipefail
 need=()
-for pkg in pkg-config libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev; do
+for pkg in pkg-config libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev libbrotli-dev; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && exit 0

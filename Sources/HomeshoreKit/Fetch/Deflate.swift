@@ -1,6 +1,7 @@
 import CZlib
 
-/// zlib compression of stored bodies (the HTTP cache keeps pages compressed).
+/// zlib: the HTTP cache's bodies stored before it moved to Brotli (read back; `compress` writes such rows in
+/// tests), and gzip streams for the tests' loopback server.
 enum Deflate {
     /// The bytes compressed with zlib (level 6).
     static func compress(_ bytes: [UInt8]) -> [UInt8] {

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// The HTTP cache in the cache folder (`http-cache.sqlite`): per URL, the validators (ETag, Last-Modified), the
-/// body compressed with zlib, and what extraction made of it; per host, robots.txt. A page that answers
+/// body compressed (Brotli; zlib in rows written before version 2 of the file), and what extraction made of it;
+/// per host, robots.txt. A page that answers
 /// 304 Not Modified is then neither downloaded nor parsed again.
 public final class HTTPCache: Sendable {
     /// A page as stored.
@@ -55,6 +56,10 @@ public final class HTTPCache: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("v2: body codec") { db in
+            // Rows written before are zlib; from now on bodies are Brotli (a crawl compresses every page it stores).
+            try db.execute(sql: "ALTER TABLE pages ADD COLUMN body_codec TEXT NOT NULL DEFAULT 'zlib'")
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try migrator.migrate(pool)
@@ -77,7 +82,7 @@ public final class HTTPCache: Sendable {
     public func entry(for url: String, reusing key: String?) throws -> Entry? {
         try pool.unsafeRead { db in
             let statement = try db.cachedStatement(sql: """
-                SELECT final_url, etag, last_modified, content_type, body_size, derived_key, derived,
+                SELECT final_url, etag, last_modified, content_type, body_size, body_codec, derived_key, derived,
                        CASE WHEN derived_key = ? THEN NULL ELSE body END AS body
                 FROM pages WHERE url = ?
                 """)
@@ -86,9 +91,8 @@ public final class HTTPCache: Sendable {
                 lastModified: row["last_modified"], contentType: row["content_type"], body: [],
                 derivedKey: row["derived_key"], derived: (row["derived"] as Data?).map { [UInt8]($0) })
             if let compressed = row["body"] as Data? {
-                guard let body = Deflate.decompress([UInt8](compressed), expectedSize: row["body_size"]) else {
-                    return nil
-                }
+                guard let body = Self.decompress([UInt8](compressed), codec: row["body_codec"], expectedSize: row["body_size"])
+                else { return nil }
                 entry.body = body
             } else {
                 entry.bodyOmitted = true
@@ -161,14 +165,25 @@ public final class HTTPCache: Sendable {
         return (headers, entry)
     }
 
+    /// A stored body decompressed with the codec it was stored with; nil when it cannot be (the page is then a
+    /// cache miss, fetched again).
+    static func decompress(_ bytes: [UInt8], codec: String?, expectedSize: Int) -> [UInt8]? {
+        switch codec {
+        case "br": return Brotli.decompress(bytes, expectedSize: expectedSize)
+        case "zlib", nil: return Deflate.decompress(bytes, expectedSize: expectedSize)
+        default: return nil
+        }
+    }
+
     /// Stores a page fetched with 200, with what extraction made of it.
     public func store(_ entry: Entry, at date: Date = Date()) throws {
-        let compressed = Deflate.compress(entry.body)
+        let compressed = Brotli.compress(entry.body)
         try pool.write { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO pages
-                    (url, final_url, etag, last_modified, content_type, body, body_size, fetched_at, derived_key, derived)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    (url, final_url, etag, last_modified, content_type, body, body_size, body_codec, fetched_at,
+                     derived_key, derived)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'br', ?, ?, ?)
                 """,
                 arguments: [entry.url, entry.finalURL, entry.etag, entry.lastModified, entry.contentType,
                             Data(compressed), entry.body.count, DateText.timestamp(date), entry.derivedKey,

@@ -3,6 +3,41 @@ import Testing
 @testable import HomeshoreKit
 
 @Suite struct HTTPCacheTests {
+    /// Bodies are stored with Brotli; rows written with zlib before (the column's default) are still read; a body
+    /// that does not decompress to its recorded size is a cache miss, never a wrong page.
+    @Test func bodiesAreBrotliAndOldZlibRowsStillRead() throws {
+        let folder = TemporaryFolder()
+        let cache = try HTTPCache(folder: folder.path)
+        let body = Array(String(repeating: "<p>Conseiller client à distance, 35 h, CDI</p>\n", count: 300).utf8)
+        let entry = HTTPCache.Entry(url: "https://jobs.example/new", finalURL: "https://jobs.example/new", etag: "\"n\"",
+            lastModified: nil, contentType: "text/html", body: body, derivedKey: "k", derived: [1, 2])
+        try cache.store(entry)
+        #expect(try cache.pool.read { db in try String.fetchOne(db, sql: "SELECT body_codec FROM pages") } == "br")
+        #expect(try cache.entry(for: entry.url) == entry)
+        // A row as the first version wrote it: zlib, no codec named.
+        try cache.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO pages (url, final_url, etag, content_type, body, body_size, fetched_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: ["https://jobs.example/old", "https://jobs.example/old", "\"o\"", "text/html",
+                                 Data(Deflate.compress(body)), body.count, "2026-11-01T06:00:00Z"])
+        }
+        #expect(try cache.entry(for: "https://jobs.example/old")?.body == body)
+        // Damaged or mislabelled bodies: not the page.
+        try cache.pool.write { db in
+            try db.execute(sql: "UPDATE pages SET body_codec = 'zlib' WHERE url = ?", arguments: [entry.url])
+        }
+        #expect(try cache.entry(for: entry.url) == nil)
+        try cache.pool.write { db in
+            try db.execute(sql: "UPDATE pages SET body_codec = 'br', body_size = body_size + 1 WHERE url = ?", arguments: [entry.url])
+        }
+        #expect(try cache.entry(for: entry.url) == nil)
+        #expect(Brotli.decompress(Array("not brotli at all".utf8), expectedSize: 10) == nil)
+        for sample in [[], [0x41], body, Array(repeating: 0, count: 100_000)] as [[UInt8]] {
+            #expect(Brotli.decompress(Brotli.compress(sample), expectedSize: sample.count) == sample)
+        }
+    }
+
     @Test func pagesRoundTripCompressed() throws {
         let folder = TemporaryFolder()
         let cache = try HTTPCache(folder: folder.path)
