@@ -72,7 +72,29 @@ public enum DateText {
     }
 
     /// An instant as ISO 8601 in UTC with seconds, e.g. `2026-11-30T06:00:00Z`.
+    /// Worked out from the seconds since 1970 (the proleptic Gregorian calendar, which is Foundation's after 1582)
+    /// for instants from 1970 to 9999; `timestampReference` (Calendar) for others. Every stored row gets one.
     public static func timestamp(_ date: Date) -> String {
+        let t = date.timeIntervalSince1970
+        guard t >= 0, t < 253_402_300_800 else { return timestampReference(date) }
+        let seconds = Int(t.rounded(.down))
+        let days = seconds / 86_400, rest = seconds % 86_400
+        // Days since 1970-01-01 to year, month, day (H. Hinnant's civil_from_days).
+        let z = days + 719_468
+        let era = z / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return dayString(y, m, d) + "T" + two(rest / 3_600) + ":" + two(rest % 3_600 / 60) + ":" + two(rest % 60) + "Z"
+    }
+
+    /// `timestamp` with Foundation's calendar: the definition it keeps to.
+    static func timestampReference(_ date: Date) -> String {
         let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
             c.hour ?? 0, c.minute ?? 0, c.second ?? 0)

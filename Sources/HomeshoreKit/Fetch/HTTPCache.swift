@@ -178,16 +178,18 @@ public final class HTTPCache: Sendable {
     /// Stores a page fetched with 200, with what extraction made of it.
     public func store(_ entry: Entry, at date: Date = Date()) throws {
         let compressed = Brotli.compress(entry.body)
+        let fetchedAt = DateText.timestamp(date)
         try pool.write { db in
-            try db.execute(sql: """
+            // Prepared once per connection: a crawl stores every page that carries validators.
+            let statement = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO pages
                     (url, final_url, etag, last_modified, content_type, body, body_size, body_codec, fetched_at,
                      derived_key, derived)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'br', ?, ?, ?)
-                """,
-                arguments: [entry.url, entry.finalURL, entry.etag, entry.lastModified, entry.contentType,
-                            Data(compressed), entry.body.count, DateText.timestamp(date), entry.derivedKey,
-                            entry.derived.map { Data($0) }])
+                """)
+            try statement.execute(arguments: [entry.url, entry.finalURL, entry.etag, entry.lastModified, entry.contentType,
+                                              Data(compressed), entry.body.count, fetchedAt, entry.derivedKey,
+                                              entry.derived.map { Data($0) }])
         }
     }
 

@@ -96,6 +96,20 @@ import Testing
         #expect(DateText.dayString(7, 3, 9) == "0007-03-09")
     }
 
+    @Test func timestampsMatchTheCalendar() {
+        var instants: [Double] = [0, 0.5, 59.999, 86_399, 86_400, 951_782_400, 951_868_799.9, 1_798_675_200, 4_102_444_800,
+                                  7_258_118_399, 253_402_300_799, -1, -0.5, 253_402_300_800, 1_000_000_000_000]
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            instants.append(Double(x >> 11) / Double(1 << 53) * 7_300_000_000 + Double(x % 1000) / 1000)
+        }
+        for t in instants {
+            let date = Date(timeIntervalSince1970: t)
+            #expect(DateText.timestamp(date) == DateText.timestampReference(date), "\(t)")
+        }
+    }
+
     @Test func plainAbsoluteLinksResolveAsFoundationDoes() {
         let schemes = ["http://", "https://", "HTTP://", "Https://", "ftp://", "http:/", ""]
         let hosts = ["jobs.example", "Jobs.Example.COM", "127.0.0.1:8080", "user:pw@host.example", "[::1]:80", "", "-x.example",
