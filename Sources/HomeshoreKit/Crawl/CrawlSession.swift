@@ -25,6 +25,8 @@ final class CrawlSession: @unchecked Sendable {
     /// Batches of offers handed to the writer and not saved yet.
     private var queuedSaves = 0
     private var reviewBatch: [PendingReview] = []
+    /// Fresh pages (their bodies compressed) waiting to go into the HTTP cache, a batch per transaction.
+    private var cacheBatch: [HTTPCache.Compressed] = []
     private var finished: CheckedContinuation<Void, Never>?
     private var done = false
     private(set) var storeFailure: Error?
@@ -40,6 +42,10 @@ final class CrawlSession: @unchecked Sendable {
     /// While no batch is queued, this many waiting offers are handed to the writer already: a crawl saves as it
     /// goes, and its end has little left to save (a group commit: while one batch is saved, the next one grows).
     static let idleBatchSize = 16
+    /// Pages are written to the HTTP cache here, this many to a transaction: one transaction per page cost more
+    /// than the page's extraction (a WAL commit, file locks, a statement).
+    private let cacheWriter = DispatchQueue(label: "homeshore.http-cache")
+    static let cacheBatchSize = 64
 
     init(sources: [SourceConfig], pages: PoliteFetcher, cache: HTTPCache?, store: OfferStore, runID: Int64,
          progress: (@Sendable (CrawlProgress) -> Void)?) {
@@ -77,6 +83,9 @@ final class CrawlSession: @unchecked Sendable {
         }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             writer.async { continuation.resume() }
+        }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            cacheWriter.async { continuation.resume() }
         }
         return lock.withLock {
             let list = order.map { name in
@@ -124,6 +133,7 @@ final class CrawlSession: @unchecked Sendable {
         }
         if let continuation {
             flush(force: true)
+            flushCache(force: true)
             writer.async { continuation.resume() }
         }
     }
@@ -282,10 +292,25 @@ final class CrawlSession: @unchecked Sendable {
         if var entry = fresh {
             entry.derivedKey = key
             entry.derived = [UInt8](derived)
-            try? cache.store(entry)
+            let page = HTTPCache.compress(entry)
+            lock.withLock { cacheBatch.append(page) }
+            flushCache(force: false)
         } else if stored != nil {
             try? cache.storeDerived(url: url, key: key, derived: [UInt8](derived))
         }
+    }
+
+    /// Hands a full batch of fresh pages (or, at the end, whatever waits) to the cache writer. A page not written
+    /// when a crawl is cut short is only fetched again in full next time.
+    private func flushCache(force: Bool) {
+        guard let cache else { return }
+        let pages: [HTTPCache.Compressed] = lock.withLock {
+            guard !cacheBatch.isEmpty, force || cacheBatch.count >= Self.cacheBatchSize else { return [] }
+            defer { cacheBatch.removeAll(keepingCapacity: true) }
+            return cacheBatch
+        }
+        guard !pages.isEmpty else { return }
+        cacheWriter.async { try? cache.store(pages) }
     }
 
     /// A detail page that could not be read still leaves what the listing said: nothing seen is lost.

@@ -175,9 +175,30 @@ public final class HTTPCache: Sendable {
         }
     }
 
+    /// A page ready to be stored: its body compressed already (``compress(_:)``, done where the page was read, on
+    /// every core), so that storing a batch of them is SQLite's work alone.
+    public struct Compressed: Sendable {
+        /// The page, its body left out.
+        var entry: Entry
+        var bodySize: Int
+        var body: [UInt8]
+    }
+
+    /// The page with its body compressed, for the batch `store`.
+    public static func compress(_ entry: Entry) -> Compressed {
+        var page = entry
+        page.body = []
+        return Compressed(entry: page, bodySize: entry.body.count, body: Brotli.compress(entry.body))
+    }
+
     /// Stores a page fetched with 200, with what extraction made of it.
     public func store(_ entry: Entry, at date: Date = Date()) throws {
-        let compressed = Brotli.compress(entry.body)
+        try store([Self.compress(entry)], at: date)
+    }
+
+    /// Stores pages fetched with 200, in one transaction: a crawl hands them over in batches.
+    public func store(_ pages: [Compressed], at date: Date = Date()) throws {
+        guard !pages.isEmpty else { return }
         let fetchedAt = DateText.timestamp(date)
         try pool.write { db in
             // Prepared once per connection: a crawl stores every page that carries validators.
@@ -187,9 +208,12 @@ public final class HTTPCache: Sendable {
                      derived_key, derived)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'br', ?, ?, ?)
                 """)
-            try statement.execute(arguments: [entry.url, entry.finalURL, entry.etag, entry.lastModified, entry.contentType,
-                                              Data(compressed), entry.body.count, fetchedAt, entry.derivedKey,
-                                              entry.derived.map { Data($0) }])
+            for page in pages {
+                let entry = page.entry
+                try statement.execute(arguments: [entry.url, entry.finalURL, entry.etag, entry.lastModified,
+                                                  entry.contentType, Data(page.body), page.bodySize, fetchedAt,
+                                                  entry.derivedKey, entry.derived.map { Data($0) }])
+            }
         }
     }
 

@@ -87,19 +87,21 @@ import Testing
         #expect(again.warnings.first?.contains("robots: ignore is set") == true)
     }
 
+    /// 150 offers: more pages than one batch of the HTTP cache's writes, all of them stored by the crawl's end.
     @Test func anUnchangedSiteAnswers304AndIsNotParsedAgain() async throws {
-        let run = try Run(offers: 60)
+        let run = try Run(offers: 150)
         let first = try await run.crawl()
-        #expect(first.pages == 61)
+        #expect(first.pages == 151)
         #expect(first.notModified == 0)
+        #expect(try await run.store.httpCache().pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pages") } == 151)
         let second = try await run.crawl()
         #expect(second.status == "ok")
-        #expect(second.notModified == 61)
+        #expect(second.notModified == 151)
         #expect(Double(second.notModified) >= 0.99 * Double(second.pages))
         #expect(Double(second.bytes) <= 0.02 * Double(first.bytes))
-        #expect(second.offersSeen == 60)
+        #expect(second.offersSeen == 150)
         #expect(second.offersNew == 0)
-        #expect(try run.store.offers().count == 60)
+        #expect(try run.store.offers().count == 150)
     }
 
     /// After a 304 the stored page is not read when its stored extraction is reused; when that extraction does not
