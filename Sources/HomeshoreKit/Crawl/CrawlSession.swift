@@ -156,8 +156,8 @@ final class CrawlSession: @unchecked Sendable {
                 if outcomes[name]!.warnings.count < 50 { outcomes[name]!.warnings.append(message) }
             }
             keepListingOffer(job)
-        case .fetched(let response):
-            let page = Page(url: response.finalURL, body: response.body, contentType: response.contentType)
+        case .fetched(let response, let decoded):
+            let page = Page(url: response.finalURL, body: response.body, contentType: response.contentType, decoded: decoded)
             var entry: HTTPCache.Entry?
             if response.headers["etag"] != nil || response.headers["last-modified"] != nil {
                 entry = HTTPCache.Entry(url: url, finalURL: response.finalURL, etag: response.headers["etag"],

@@ -2,8 +2,8 @@ import Foundation
 
 /// What fetching one page politely came to.
 enum PageOutcome: Sendable {
-    /// A 2xx answer with a body that is not a block page.
-    case fetched(FetchResponse)
+    /// A 2xx answer with a body that is not a block page, and that body in UTF-8.
+    case fetched(FetchResponse, DecodedPage)
     /// A 304 answer: the page has not changed since it was stored.
     case notModified(HTTPCache.Entry)
     /// robots.txt (or a host's excessive Crawl-delay) keeps us from fetching it; never requested.

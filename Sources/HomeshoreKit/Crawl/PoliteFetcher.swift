@@ -165,7 +165,7 @@ final class PoliteFetcher: @unchecked Sendable {
                     } else if decoded.utf8.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
                         completion.completion(.failed("\(url): HTTP \(response.status) with an empty page"))
                     } else {
-                        completion.completion(.fetched(response))
+                        completion.completion(.fetched(response, decoded))
                     }
                 }
             case 429, 503:

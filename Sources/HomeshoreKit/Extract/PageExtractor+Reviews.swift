@@ -5,7 +5,7 @@ extension PageExtractor {
     /// Reviews, else its microdata Reviews; the aggregate rating from its JSON-LD; the next page from `next`.
     /// - Throws: ``HTMLError`` when a selector cannot be evaluated.
     public func reviews(_ page: Page) throws -> ReviewExtraction {
-        let decoded = Charset.decode(page.body, contentType: page.contentType)
+        let decoded = page.utf8Page
         let jsonld = JSONLD(blocks: PageScan.jsonLDBlocks(in: decoded.utf8), url: page.url)
         let employer = source.employer ?? source.name
         var result = ReviewExtraction(reviews: [], aggregate: ReviewReader.aggregate(in: jsonld), next: nil,

@@ -10,13 +10,20 @@ public struct Page: Sendable {
     public var contentType: String?
     /// When the page was fetched, for relative dates ("il y a 3 jours").
     public var fetchedAt: Date
+    /// The body in UTF-8 when whoever made the page decoded it already (the crawl does, to look for a block page),
+    /// so that extraction does not decode it again.
+    public private(set) var decoded: DecodedPage?
 
-    public init(url: String, body: [UInt8], contentType: String?, fetchedAt: Date = Date()) {
+    public init(url: String, body: [UInt8], contentType: String?, fetchedAt: Date = Date(), decoded: DecodedPage? = nil) {
         self.url = url
         self.body = body
         self.contentType = contentType
         self.fetchedAt = fetchedAt
+        self.decoded = decoded
     }
+
+    /// The body in UTF-8: `decoded`, or ``Charset/decode(_:contentType:)`` now.
+    public var utf8Page: DecodedPage { decoded ?? Charset.decode(body, contentType: contentType) }
 }
 
 /// An item of a listing page: what the listing says of an offer, and the link to its detail page.
@@ -51,7 +58,7 @@ public struct PageExtractor: Sendable {
     /// - Throws: ``HTMLError`` when a selector cannot be evaluated, ``FeedError`` when a feed cannot be read.
     public func listing(_ page: Page) throws -> ListingExtraction {
         if source.kind == .feed { return try feedListing(page) }
-        let decoded = Charset.decode(page.body, contentType: page.contentType)
+        let decoded = page.utf8Page
         let jsonld = JSONLD(blocks: PageScan.jsonLDBlocks(in: decoded.utf8), url: page.url)
         var result = ListingExtraction(items: [], next: nil, warnings: jsonld.warnings, encoding: decoded.encoding)
         let postings = JobPostingReader.offers(in: jsonld, source: source.name, pageURL: page.url)
@@ -115,7 +122,7 @@ public struct PageExtractor: Sendable {
     /// that an unchanged page (304) is not parsed again.
     /// - Throws: ``HTMLError`` when a detail selector cannot be evaluated.
     public func detailParts(_ page: Page) throws -> DetailExtraction {
-        let decoded = Charset.decode(page.body, contentType: page.contentType)
+        let decoded = page.utf8Page
         let jsonld = JSONLD(blocks: PageScan.jsonLDBlocks(in: decoded.utf8), url: page.url)
         var parts = DetailExtraction(url: page.url, posting: nil, recipe: nil, warnings: jsonld.warnings)
         if var posting = JobPostingReader.offers(in: jsonld, source: source.name, pageURL: page.url).first {

@@ -62,3 +62,22 @@ import Testing
         #expect(offer.sourceID == "REF-77A")
     }
 }
+
+/// A page decoded once (by the crawl, to look for a block page) is not decoded again by extraction, and gives what
+/// decoding it gives.
+@Suite struct DecodedPageReuseTests {
+    @Test func aDecodedPageIsUsedAsItIs() throws {
+        let body = Array("<html><head><meta charset=\"windows-1252\"></head><body>caf\u{E9}</body></html>".utf8).map { $0 == 0xC3 ? 0xE9 : $0 }
+            .filter { $0 != 0xA9 }
+        let fresh = Page(url: "https://jobs.example/p", body: body, contentType: "text/html")
+        let decoded = Charset.decode(body, contentType: "text/html")
+        #expect(decoded.encoding == "windows-1252")
+        #expect(fresh.utf8Page == decoded)
+        let handed = Page(url: fresh.url, body: body, contentType: "text/html", decoded: decoded)
+        #expect(handed.utf8Page == decoded)
+        // What is handed over is what extraction reads: a page handed another text extracts that text.
+        let other = Charset.decode(Array("<html><body>th\u{E9}</body></html>".utf8), contentType: "text/html; charset=utf-8")
+        let swapped = Page(url: fresh.url, body: body, contentType: "text/html", decoded: other)
+        #expect(swapped.utf8Page.utf8 == other.utf8)
+    }
+}
