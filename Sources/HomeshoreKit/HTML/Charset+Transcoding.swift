@@ -1,4 +1,30 @@
 extension Charset {
+    /// The scalar of the well-formed UTF-8 sequence that starts at `i` (of two to four bytes: no overlong form, no
+    /// surrogate, nothing above U+10FFFF, not cut by the end), with its length; nil otherwise.
+    static func wellFormedScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        let b0 = UInt32(bytes[i])
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch b0 {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return nil
+        }
+        guard i + length <= bytes.count, bytes[i + 1] >= low, bytes[i + 1] <= high else { return nil }
+        var value = b0 & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length {
+            let b = bytes[i + k]
+            guard b & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(b & 0x3F)
+        }
+        return Unicode.Scalar(value).map { ($0, length) }
+    }
+
     /// Whether `bytes` is strictly valid UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in

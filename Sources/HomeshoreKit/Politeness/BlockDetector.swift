@@ -69,13 +69,36 @@ public enum BlockDetector {
         return nil
     }
 
-    /// The number of Characters of the text these bytes decode to: its scalars, when each of them is a Character of
-    /// its own (`FacetFold.standsAlone`) and there is no CR (so no CR LF: visible text has none), else Characters
-    /// counted.
+    /// The number of Characters of the text these bytes decode to: its scalars, when the bytes are well-formed
+    /// UTF-8, each scalar is a Character of its own (`FacetFold.standsAlone`) and there is no CR (so no CR LF:
+    /// visible text has none); else Characters counted by Swift.
     static func characterCount(_ visible: [UInt8]) -> Int {
-        let text = String(decoding: visible, as: UTF8.self)
-        let scalars = text.unicodeScalars
-        return !visible.contains(0x0D) && scalars.allSatisfy(FacetFold.standsAlone) ? scalars.count : text.count
+        let scalars: Int? = visible.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            if memchr(base, 0x0D, bytes.count) != nil { return nil }
+            let raw = UnsafeRawPointer(base)
+            var count = 0, i = 0
+            while i < bytes.count {
+                // Eight ASCII bytes at a time.
+                while i + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    count += 8
+                }
+                guard i < bytes.count else { break }
+                if bytes[i] < 0x80 {
+                    i += 1
+                    count += 1
+                    continue
+                }
+                guard let (value, length) = Charset.wellFormedScalar(bytes, at: i), FacetFold.standsAlone(value) else {
+                    return nil
+                }
+                i += length
+                count += 1
+            }
+            return count
+        }
+        return scalars ?? String(decoding: visible, as: UTF8.self).count
     }
 
     /// The page's `<title>`, spaces collapsed, or nil.
@@ -124,40 +147,49 @@ public enum BlockDetector {
     /// The text a browser would show, roughly: tags, scripts, styles and hidden elements' markup removed, spaces
     /// collapsed. Cheap and approximate; enough to tell a one-paragraph wall from a page of content.
     static func visibleBytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(min(bytes.count, 64 * 1024))
-        var lastSpace = true
         bytes.withUnsafeBufferPointer { bytes in
-            var i = 0
-            while i < bytes.count {
-                // The text up to the next tag, runs of spaces collapsed.
-                let lt = ByteScan.find(UInt8(ascii: "<"), in: bytes, from: i) ?? bytes.count
-                while i < lt {
-                    let b = bytes[i]
-                    if b == 32 || b == 9 || b == 10 || b == 13 {
-                        if !lastSpace { out.append(32); lastSpace = true }
-                    } else {
-                        out.append(b)
-                        lastSpace = false
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
+                // Written through a pointer: appending to an array checks its capacity and uniqueness at each byte.
+                var n = 0
+                var lastSpace = true
+                var i = 0
+                while i < bytes.count {
+                    // The text up to the next tag, runs of spaces collapsed.
+                    let lt = ByteScan.find(UInt8(ascii: "<"), in: bytes, from: i) ?? bytes.count
+                    while i < lt {
+                        let b = bytes[i]
+                        if b == 32 || b == 9 || b == 10 || b == 13 {
+                            if !lastSpace { out[n] = 32; n += 1; lastSpace = true }
+                        } else {
+                            out[n] = b
+                            n += 1
+                            lastSpace = false
+                        }
+                        i += 1
                     }
-                    i += 1
+                    guard i < bytes.count else { break }
+                    // A tag; a script, style or template element is skipped to its end tag.
+                    if ByteScan.matches("<script", in: bytes, at: i) {
+                        i = ByteScan.closingTag("</script", in: bytes, from: i + 1)
+                    } else if ByteScan.matches("<style", in: bytes, at: i) {
+                        i = ByteScan.closingTag("</style", in: bytes, from: i + 1)
+                    } else if ByteScan.matches("<template", in: bytes, at: i) {
+                        i = ByteScan.closingTag("</template", in: bytes, from: i + 1)
+                    }
+                    i = (ByteScan.find(UInt8(ascii: ">"), in: bytes, from: i) ?? bytes.count) + 1
+                    // A tag stands for a space; the output never outgrows the input (a tag is at least one byte).
+                    if !lastSpace { out[n] = 32; n += 1; lastSpace = true }
                 }
-                guard i < bytes.count else { break }
-                // A tag; a script, style or template element is skipped to its end tag.
-                if ByteScan.matches("<script", in: bytes, at: i) {
-                    i = ByteScan.closingTag("</script", in: bytes, from: i + 1)
-                } else if ByteScan.matches("<style", in: bytes, at: i) {
-                    i = ByteScan.closingTag("</style", in: bytes, from: i + 1)
-                } else if ByteScan.matches("<template", in: bytes, at: i) {
-                    i = ByteScan.closingTag("</template", in: bytes, from: i + 1)
+                // Runs of spaces are already one space: at most one at each end.
+                if n > 0 && out[n - 1] == 32 { n -= 1 }
+                var start = 0
+                if n > 0 && out[0] == 32 { start = 1 }
+                if start == 1 {
+                    for k in 1..<max(1, n) { out[k - 1] = out[k] }
+                    n -= 1
                 }
-                i = (ByteScan.find(UInt8(ascii: ">"), in: bytes, from: i) ?? bytes.count) + 1
-                if !lastSpace { out.append(32); lastSpace = true }
+                written = n
             }
         }
-        // Runs of spaces are already one space: at most one at each end.
-        if out.last == 32 { out.removeLast() }
-        if out.first == 32 { out.removeFirst() }
-        return out
     }
 }

@@ -79,4 +79,30 @@ import Testing
             #expect(HTMLText.plainText(fromHTML: html) == HTMLText.plainTextReference(fromHTML: html), "\(html)")
         }
     }
+
+    /// `Charset.wellFormedScalar` says a sequence is well-formed exactly when Swift's decoding reads it as one scalar
+    /// of that many bytes, and gives that scalar: every lead byte with every second byte, and third and fourth
+    /// bytes at the edges of the continuation range and outside it.
+    @Test func wellFormedScalarsAreSwiftsOwn() {
+        var checked = 0
+        for b0 in 0x80...0xFF {
+            for b1 in 0...0xFF {
+                for tail in [[0x80, 0x80], [0xBF, 0xBF], [0x41, 0x80], [0x80, 0x41], [0xBF]] as [[Int]] {
+                    let bytes = ([b0, b1] + tail).map(UInt8.init)
+                    let fast = bytes.withUnsafeBufferPointer { Charset.wellFormedScalar($0, at: 0) }
+                    var expected: (Unicode.Scalar, Int)?
+                    for length in 2...min(4, bytes.count) {
+                        let scalars = String(decoding: bytes.prefix(length), as: UTF8.self).unicodeScalars
+                        if scalars.count == 1, scalars.first! != "\u{FFFD}" || bytes.prefix(length) == [0xEF, 0xBF, 0xBD] {
+                            expected = (scalars.first!, length)
+                            break
+                        }
+                    }
+                    #expect(fast?.0 == expected?.0 && fast?.1 == expected?.1, "\(bytes)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 128 * 256 * 5)
+    }
 }
