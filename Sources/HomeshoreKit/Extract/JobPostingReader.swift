@@ -52,10 +52,12 @@ public enum JobPostingReader {
     /// The `value` of an identifier whose `name` (the system that issued it) is the hiring organisation itself.
     static func employerReference(_ value: Any?, employer: String?) -> String? {
         let names = EmployerName()
-        guard let employer, !names.key(employer).isEmpty else { return nil }
+        guard let employer else { return nil }
+        let employerKey = names.key(employer)
+        guard !employerKey.isEmpty else { return nil }
         let candidates: [Any] = (value as? [Any]) ?? [value as Any]
         for case let object as [String: Any] in candidates {
-            if let issuer = JSONLD.text(object["name"]), names.key(issuer) == names.key(employer),
+            if let issuer = JSONLD.text(object["name"]), names.key(issuer) == employerKey,
                 let reference = JSONLD.text(object["value"] ?? object["@value"])
             {
                 return reference

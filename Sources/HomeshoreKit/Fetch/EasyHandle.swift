@@ -91,11 +91,20 @@ final class EasyHandle {
         }
         guard let colon = line.firstIndex(of: ":") else { return }
         let name = line[..<colon].lowercased()
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t\r\n")
+        // Spaces, tabs and line ends trimmed on the bytes (ASCII, so the rest stays valid UTF-8).
+        var rest = line.utf8[line.utf8.index(after: colon)...]
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        while let first = rest.first, blank(first) { rest = rest.dropFirst() }
+        while let last = rest.last, blank(last) { rest = rest.dropLast() }
+        let value = String(Substring(rest))
         if let existing = headers[name] {
             headers[name] = existing + ", " + value
         } else {
             headers[name] = value
+            // The body's room made at once (a hint: a compressed body grows, a lying header only wastes room).
+            if name == "content-length", let size = Int(value), size > 0, size <= bodyLimit, body.isEmpty {
+                body.reserveCapacity(size)
+            }
         }
     }
 
