@@ -67,6 +67,36 @@ extension FacetExtractor {
     /// A percentage near these is about remote work ("télétravail à 100 %"), not pay.
     static let remoteWords: Phrases = ["teletravail", "remote", "a distance"]
 
+    /// False when `currencyThenAmount` cannot match: every match has a €, $ or £ followed by white space and a
+    /// digit. Decided on bytes: after each sign, ASCII white space is skipped (a superset of ICU's `\s` there);
+    /// what follows must be an ASCII digit, or a non-ASCII byte (which might be another space or digit).
+    static func signMayLeadAmount(_ folded: String) -> Bool {
+        var text = folded
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                var after = -1
+                if bytes[i] == UInt8(ascii: "$") {
+                    after = i + 1
+                } else if bytes[i] == 0xE2, i + 2 < n, bytes[i + 1] == 0x82, bytes[i + 2] == 0xAC {  // €
+                    after = i + 3
+                } else if bytes[i] == 0xC2, i + 1 < n, bytes[i + 1] == 0xA3 {  // £
+                    after = i + 2
+                }
+                if after >= 0 {
+                    var j = after
+                    while j < n && (bytes[j] == 0x20 || (bytes[j] >= 0x09 && bytes[j] <= 0x0D)) { j += 1 }
+                    if j < n && ((bytes[j] >= 0x30 && bytes[j] <= 0x39) || bytes[j] >= 0x80) { return true }
+                    i = after
+                } else {
+                    i += 1
+                }
+            }
+            return false
+        }
+    }
+
     static func number(_ text: String, thousands: Bool) -> Double? {
         guard let value = SalaryText.numbers(in: text).first else { return nil }
         return thousands && value < 1000 ? value * 1000 : value
@@ -85,7 +115,8 @@ extension FacetExtractor {
             // Each pattern needs one of its currency words or signs: a sentence without them is not searched.
             let euro = Phrase.bytes(of: s.folded, contain: euroSign)
             let named = euro || Phrase.bytes(of: s.folded, contain: eurBytes)
-            let signed = euro || Phrase.bytes(of: s.folded, contain: dollarSign) || Phrase.bytes(of: s.folded, contain: poundSign)
+            let signed = (euro || Phrase.bytes(of: s.folded, contain: dollarSign) || Phrase.bytes(of: s.folded, contain: poundSign))
+                && signMayLeadAmount(s.folded)
             if !named && !signed { continue }
             for m in named ? amountThenCurrency.matches(in: s.folded, range: whole) : [] {
                 let k = group(m, 4) != nil

@@ -126,6 +126,18 @@ import Testing
     @Test func hourPatternFiltersNeverHideAMatch() throws {
         var sentences = try Self.texts().flatMap { FacetText([$0]).sentences }
         sentences += FacetText(Self.tricky).sentences
+        let money = ["€26,000", "€ 30 000 - € 34 000", "$18", "£11.44", "€24k", "€\t\n5", "1 900 € a 2 300 €", "$ x 3", "£", "€\u{00A0}12",
+                     "€\u{2009}12", "€٣", "prix: $", "$$5", "€€ 7", "12 € brut", "£ £ 4"]
+        sentences += money.map { FacetText.Sentence(original: $0, folded: " " + $0 + " ") }
+        var signed = 0
+        for s in sentences {
+            let whole = NSRange(location: 0, length: (s.folded as NSString).length)
+            if FacetExtractor.currencyThenAmount.firstMatch(in: s.folded, range: whole) != nil {
+                #expect(FacetExtractor.signMayLeadAmount(s.folded), "\(s.folded)")
+                signed += 1
+            }
+        }
+        #expect(signed >= 8)
         var matched = 0
         for s in sentences {
             let whole = NSRange(location: 0, length: (s.folded as NSString).length)
