@@ -49,6 +49,45 @@ python3 -c "import sys; n,s,e=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv
     "$PAGES" "$start" "$end" | tee "$OUT/curl.txt" >&2
 run scrapy "$PY" "$PEERS/crawl_peer.py" "$OUT/urls.txt"
 run crawl_shared "$BENCH" crawl "$PAGES" --base "$BASE" --reps 1
+
+# The same pages as files behind nginx (Debian's), when it is installed: the server the issue's figures were
+# measured with. nginx sends ETag and Last-Modified, so our crawl also stores every page in its HTTP cache.
+if command -v nginx >/dev/null; then
+    mkdir -p "$OUT/site/offres" "$OUT/nginx"
+    awk -v b="$BASE" -v d="$OUT/site" '{p=$1; sub(b, "", p); print "url = \""$1"\"\noutput = \""d p"\""}' "$OUT/urls.txt" > "$OUT/fetch.cfg"
+    curl -s -Z --parallel-max 16 -K "$OUT/fetch.cfg"
+    chmod -R a+rX "$OUT/site" && chmod a+x "$OUT"  # nginx's workers run as another user when started as root
+    NGINX_PORT=${NGINX_PORT:-18089}
+    cat > "$OUT/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon on;
+pid $OUT/nginx/nginx.pid;
+error_log $OUT/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 100000;
+  types { text/html html; }
+  charset utf-8;
+  server { listen 127.0.0.1:$NGINX_PORT; root $OUT/site; }
+}
+CONF
+    nginx -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx"
+    trap 'kill $SERVER 2>/dev/null || true; kill "$(cat "$OUT/nginx/nginx.pid" 2>/dev/null)" 2>/dev/null || true' EXIT
+    sed "s#$BASE#http://127.0.0.1:$NGINX_PORT#" "$OUT/urls.txt" > "$OUT/urls-nginx.txt"
+    awk '{print "url = \""$1"\"\noutput = \"/dev/null\""}' "$OUT/urls-nginx.txt" > "$OUT/curl-nginx.cfg"
+    echo "== curl (nginx)" >&2
+    start=$(date +%s.%N)
+    curl -s -Z --parallel-max 32 -K "$OUT/curl-nginx.cfg"
+    end=$(date +%s.%N)
+    python3 -c "import sys; n,s,e=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]); print(f'curl: {n} pages, {e-s:.2f} s, pages/s {n/(e-s):,.0f}')" \
+        "$PAGES" "$start" "$end" | tee "$OUT/curl_nginx.txt" >&2
+    run scrapy_nginx "$PY" "$PEERS/crawl_peer.py" "$OUT/urls-nginx.txt"
+    run crawl_nginx "$BENCH" crawl "$PAGES" --base "http://127.0.0.1:$NGINX_PORT" --reps 1
+    grep -q " $PAGES offers stored" "$OUT/crawl_nginx.txt" || echo "bench: the crawl from nginx did not store every offer (see $OUT/nginx/error.log)" >&2
+    kill "$(cat "$OUT/nginx/nginx.pid")" 2>/dev/null || true
+fi
 kill $SERVER 2>/dev/null || true
 
 # Near-duplicate grouping: the same generated offers, the same 3-word shingles and 128 permutations for datasketch.
@@ -91,6 +130,11 @@ rows += [
      '%.0f offers stored, peak RSS %.0f MB (phase)' % (num(r'(\d+) offers stored', k), num(r'our crawl:.*peak RSS ([\d.]+)', k))),
     ('crawl, shared `serve` process: pages/s', '%.0f' % ours_s, 'Scrapy %.0f; curl (no parsing) %.0f' % (scrapy, curl),
      'ours/Scrapy %.1fx (target >= 10x); ours/curl %.2f; process peak RSS ours %.0f MB, Scrapy %.0f MB' % (ours_s / scrapy, ours_s / curl, rss('crawl_shared'), rss('scrapy'))),
+    *([('crawl, the same pages from nginx: pages/s', '%.0f' % num(r'our crawl: ([\d.]+) pages/s', text('crawl_nginx')),
+         'Scrapy %.0f; curl (no parsing) %.0f' % (num(r'pages/s ([\d,.]+)', text('scrapy_nginx')), num(r'pages/s ([\d,.]+)', text('curl_nginx'))),
+         'ours/Scrapy %.1fx; every page also stored in the HTTP cache (nginx sends validators)' % (
+            num(r'our crawl: ([\d.]+) pages/s', text('crawl_nginx')) / num(r'pages/s ([\d,.]+)', text('scrapy_nginx'))))]
+      if os.path.exists(os.path.join(tmp, 'crawl_nginx.txt')) else []),
     ('parse+store of the same bodies, no fetch, 1 thread: pages/s', '%.0f' % num(r'parse\+store[^:]*: ([\d.]+) pages/s', k), '',
      re.search(r'\(extract [^)]*\)', k).group(0) if re.search(r'\(extract [^)]*\)', k) else ''),
     ('crawl time / parse+store time', '%.2f' % num(r'ratio crawl time / parse\+store time: ([\d.]+)', k), '', 'target <= 1.5'),
