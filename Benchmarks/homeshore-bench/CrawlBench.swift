@@ -90,17 +90,18 @@ enum CrawlBench {
         local?.stop()
         if only == "crawl" { return }
 
-        // The same bodies, already in memory: extraction and storing in batches of the crawl's size, one thread.
+        // The same bodies, already in memory: extraction and storing in batches of the crawl's size, one thread, then
+        // grouping the new offers as the crawl does at its end.
         Measure.resetPeak()
         let extractor = PageExtractor(source: config.sources[0])
         let batchSize = 256
-        var best = (total: Double.infinity, extract: 0.0, store: 0.0, stored: 0, cpu: 0.0)
+        var best = (total: Double.infinity, extract: 0.0, store: 0.0, stored: 0, cpu: 0.0, group: 0.0)
         for _ in 0..<reps {
             let folder = temporaryFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let store = try OfferStore(path: folder + "/bench.sqlite")
             let run = try store.beginRun()
-            var extractSeconds = 0.0, storeSeconds = 0.0
+            var extractSeconds = 0.0, storeSeconds = 0.0, groupSeconds = 0.0
             let start = Measure.now()
             let cpu = Measure.cpu()
             var batch: [Offer] = []
@@ -116,12 +117,17 @@ enum CrawlBench {
                     storeSeconds += Measure.now() - t1
                 }
             }
+            // Grouping, as a crawl ends with it (Crawler.run): storing includes it.
+            let t2 = Measure.now()
+            try store.assignGroups(employers: EmployerName())
+            groupSeconds = Measure.now() - t2
+            storeSeconds += groupSeconds
             let total = Measure.now() - start
-            if total < best.total { best = (total, extractSeconds, storeSeconds, try store.offerCount(), Measure.cpu() - cpu) }
+            if total < best.total { best = (total, extractSeconds, storeSeconds, try store.offerCount(), Measure.cpu() - cpu, groupSeconds) }
         }
-        print("parse+store (no fetch, 1 thread): \(Measure.fmt(Double(count) / best.total, 0)) pages/s, "
+        print("parse+store (no fetch, 1 thread, grouping included): \(Measure.fmt(Double(count) / best.total, 0)) pages/s, "
             + "\(Measure.fmt(mb / best.total)) MB/s, \(Measure.fmt(best.total, 2)) s (extract \(Measure.fmt(best.extract, 2)) s, "
-            + "store \(Measure.fmt(best.store, 2)) s), \(best.stored) offers stored, peak RSS \(Measure.fmt(Measure.peakMB)) MB, "
+            + "store \(Measure.fmt(best.store, 2)) s of which grouping \(Measure.fmt(best.group, 2)) s), \(best.stored) offers stored, peak RSS \(Measure.fmt(Measure.peakMB)) MB, "
             + "processor \(Measure.fmt(best.cpu, 2)) s (\(Measure.fmt(1e6 * best.cpu / Double(count), 0)) µs a page)")
         if only == "store" { return }
         print("ratio crawl time / parse+store time: \(Measure.fmt(crawlBest / best.total, 2))")
