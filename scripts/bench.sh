@@ -34,6 +34,16 @@ run lxml "$PY" "$PEERS/extract_peer.py" "$REAL"
 run corpus "$BENCH" corpus "$CORPUS"
 run crawl "$BENCH" crawl "$PAGES"
 
+curl_run() {  # curl_run NAME CONFIG LABEL: curl fetches the config's URLs, 32 at a time; pages/s to $OUT/NAME.txt
+    echo "== curl ($3)" >&2
+    local start end
+    start=$(date +%s.%N)
+    curl -s -Z --parallel-max 32 -K "$2"
+    end=$(date +%s.%N)
+    python3 -c "import sys; n,s,e=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]); print(f'curl: {n} pages, {e-s:.2f} s, pages/s {n/(e-s):,.0f}')" \
+        "$PAGES" "$start" "$end" | tee "$OUT/$1.txt" >&2
+}
+
 # One server process for our crawler, curl and Scrapy: the same URLs from the same server.
 "$BENCH" serve "$PAGES" "$OUT/urls.txt" > "$OUT/serve.txt" &
 SERVER=$!
@@ -41,12 +51,7 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$OUT/serve.txt" ] && break; sleep 0.1; done
 BASE=$(head -1 "$OUT/serve.txt")
 awk '{print "url = \""$1"\"\noutput = \"/dev/null\""}' "$OUT/urls.txt" > "$OUT/curl.cfg"
-echo "== curl (server $BASE)" >&2
-start=$(date +%s.%N)
-curl -s -Z --parallel-max 32 -K "$OUT/curl.cfg"
-end=$(date +%s.%N)
-python3 -c "import sys; n,s,e=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]); print(f'curl: {n} pages, {e-s:.2f} s, pages/s {n/(e-s):,.0f}')" \
-    "$PAGES" "$start" "$end" | tee "$OUT/curl.txt" >&2
+curl_run curl "$OUT/curl.cfg" "server $BASE"
 run scrapy "$PY" "$PEERS/crawl_peer.py" "$OUT/urls.txt"
 run crawl_shared "$BENCH" crawl "$PAGES" --base "$BASE" --reps 1
 
@@ -77,12 +82,7 @@ CONF
     trap 'kill $SERVER 2>/dev/null || true; kill "$(cat "$OUT/nginx/nginx.pid" 2>/dev/null)" 2>/dev/null || true' EXIT
     sed "s#$BASE#http://127.0.0.1:$NGINX_PORT#" "$OUT/urls.txt" > "$OUT/urls-nginx.txt"
     awk '{print "url = \""$1"\"\noutput = \"/dev/null\""}' "$OUT/urls-nginx.txt" > "$OUT/curl-nginx.cfg"
-    echo "== curl (nginx)" >&2
-    start=$(date +%s.%N)
-    curl -s -Z --parallel-max 32 -K "$OUT/curl-nginx.cfg"
-    end=$(date +%s.%N)
-    python3 -c "import sys; n,s,e=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]); print(f'curl: {n} pages, {e-s:.2f} s, pages/s {n/(e-s):,.0f}')" \
-        "$PAGES" "$start" "$end" | tee "$OUT/curl_nginx.txt" >&2
+    curl_run curl_nginx "$OUT/curl-nginx.cfg" nginx
     run scrapy_nginx "$PY" "$PEERS/crawl_peer.py" "$OUT/urls-nginx.txt"
     run crawl_nginx "$BENCH" crawl "$PAGES" --base "http://127.0.0.1:$NGINX_PORT" --reps 1
     grep -q " $PAGES offers stored" "$OUT/crawl_nginx.txt" || echo "bench: the crawl from nginx did not store every offer (see $OUT/nginx/error.log)" >&2

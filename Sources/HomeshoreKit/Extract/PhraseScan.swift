@@ -81,26 +81,13 @@ struct Phrase: Sendable {
                     for k in from..<out.count where out[k] >= 0x41 && out[k] <= 0x5A { out[k] += 0x20 }
                     continue
                 }
-                let (v, length) = scalar(bytes, at: i)
+                let (v, length) = ByteScan.scalar(bytes, at: i)
                 guard let mapped = table(v) else { return nil }
                 out.append(contentsOf: mapped)
                 i += length
             }
             return out
         }
-    }
-
-    /// The value of the scalar that starts at `i` in valid UTF-8 (a `String`'s), and its length in bytes.
-    @inline(__always)
-    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
-        let b = UInt32(bytes[i])
-        if b < 0x80 { return (b, 1) }
-        if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
-        if b < 0xF0 {
-            return ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
-        }
-        return ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-            | UInt32(bytes[i + 3] & 0x3F), 4)
     }
 
     /// The lower case of U+0080 to U+02FF, as UTF-8.
@@ -116,7 +103,7 @@ struct Phrase: Sendable {
             var i = 0
             while i < bytes.count {
                 if bytes[i] < 0x80 { i += 1; continue }
-                let (v, length) = scalar(bytes, at: i)
+                let (v, length) = ByteScan.scalar(bytes, at: i)
                 guard v < 0x300 || (0x2010...0x2027).contains(v) || (0x20A0...0x20C0).contains(v) else { return false }
                 i += length
             }

@@ -273,20 +273,7 @@ struct FacetText {
     /// The scalar that starts at `i` in valid UTF-8, and its length in bytes.
     @inline(__always)
     private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: Unicode.Scalar, length: Int) {
-        let b = UInt32(bytes[i])
-        if b < 0x80 { return (Unicode.Scalar(UInt8(b)), 1) }
-        let value: UInt32, length: Int
-        if b < 0xE0 {
-            value = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-            length = 2
-        } else if b < 0xF0 {
-            value = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            length = 3
-        } else {
-            value = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                | UInt32(bytes[i + 3] & 0x3F)
-            length = 4
-        }
+        let (value, length) = ByteScan.scalar(bytes, at: i)
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
