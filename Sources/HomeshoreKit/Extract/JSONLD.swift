@@ -18,8 +18,14 @@ public struct JSONLD {
         values = []
         warnings = []
         for (index, block) in blocks.enumerated() {
-            let trimmed = HTMLText.trimmingWhitespaceAndNewlines(block)
+            var trimmed = HTMLText.trimmingWhitespaceAndNewlines(block)
             guard !trimmed.isEmpty else { continue }
+            // The common case read by FastJSON; anything it is unsure of (and every error) by JSONSerialization.
+            if let value = trimmed.withUTF8({ FastJSON.parse($0) }) {
+                values.append(value)
+                register(value, depth: 0)
+                continue
+            }
             do {
                 let value = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
                 values.append(value)
