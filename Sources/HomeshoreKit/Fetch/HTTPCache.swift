@@ -3,8 +3,7 @@ import GRDB
 
 /// The HTTP cache in the cache folder (`http-cache.sqlite`): per URL, the validators (ETag, Last-Modified), the
 /// body compressed (Brotli; zlib in rows written before version 2 of the file), and what extraction made of it;
-/// per host, robots.txt. A page that answers
-/// 304 Not Modified is then neither downloaded nor parsed again.
+/// per host, robots.txt. A page that answers 304 Not Modified is then neither downloaded nor parsed again.
 public final class HTTPCache: Sendable {
     /// A page as stored.
     public struct Entry: Sendable, Equatable {
