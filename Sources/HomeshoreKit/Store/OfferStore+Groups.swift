@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 
@@ -9,6 +10,19 @@ public struct GroupingResult: Sendable, Equatable {
     public var joined = 0
     /// Stored offers that the step compared new ones with.
     public var candidatesLoaded = 0
+    /// Wall seconds of each part of the step, in order, for the benchmark's breakdown (not compared by `==`).
+    public var phases: [(name: String, seconds: Double)] = []
+
+    public static func == (a: GroupingResult, b: GroupingResult) -> Bool {
+        a.grouped == b.grouped && a.joined == b.joined && a.candidatesLoaded == b.candidatesLoaded
+    }
+
+    /// Ends the phase that started at `since` (a `DispatchTime` in nanoseconds), and returns the time now.
+    mutating func phase(_ name: String, since: UInt64) -> UInt64 {
+        let now = DispatchTime.now().uptimeNanoseconds
+        phases.append((name, Double(now - since) / 1e9))
+        return now
+    }
 }
 
 extension OfferStore {
@@ -40,11 +54,13 @@ extension OfferStore {
 
     static func assignGroups(_ db: Database, employers: EmployerName) throws -> GroupingResult {
         var result = GroupingResult()
+        var clock = DispatchTime.now().uptimeNanoseconds
         // Sorted here: ORDER BY would make SQLite read the offers' rows, texts included, instead of an index.
         let freshIDs = try Int64.fetchAll(db, sql: """
             SELECT offers.id FROM offers LEFT JOIN offer_groups g ON g.offer_id = offers.id WHERE g.offer_id IS NULL
             """).sorted()
         guard !freshIDs.isEmpty else { return result }
+        clock = result.phase("ungrouped offers found", since: clock)
         let grouper = OfferGrouper(employers: employers)
         let saveGroup = try db.cachedStatement(sql: "INSERT INTO offer_groups (offer_id, group_id) VALUES (?, ?)")
         // Keys are written 250 rows to a statement: one statement per key was a third of the nightly step's writing.
@@ -93,6 +109,7 @@ extension OfferStore {
             fresh += try groupingFeatures(db, ids: freshIDs[start..<min(start + groupingChunk, freshIDs.count)],
                 grouper: grouper)
         }
+        clock = result.phase("new offers' features", since: clock)
         // The stored offers that share a key with a new one, with their groups, held under those keys only (the
         // new offers look up no other).
         var keys = Set<UInt64>()
@@ -107,13 +124,18 @@ extension OfferStore {
             while try rows.next() { keysByCandidate[rows.int64(0), default: []].append(key) }
         }
         let candidateIDs = keysByCandidate.keys.sorted()
-        for stored in try groupingFeatures(db, ids: candidateIDs[...], grouper: grouper) {
+        clock = result.phase("keys looked up", since: clock)
+        let candidates = try storedFeatures(db, ids: candidateIDs, grouper: grouper)
+        clock = result.phase("stored offers read", since: clock)
+        for stored in candidates {
             // A key whose offer lost its group since (none does today) would name an offer that is not stored.
             guard let group = stored.group else { continue }
             grouper.insert(id: stored.id, group: group, features: stored.features, keys: keysByCandidate[stored.id]!)
             result.candidatesLoaded += 1
         }
+        clock = result.phase("stored offers held", since: clock)
         try add(fresh)
+        clock = result.phase("new offers grouped and written", since: clock)
         return result
     }
 

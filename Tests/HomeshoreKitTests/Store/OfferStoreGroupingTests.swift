@@ -126,7 +126,8 @@ import Testing
         }
         let store = try OfferStore(path: path)
         let columns = try store.pool.read { db in try db.columns(in: "dedup_features").map(\.name) }
-        #expect(columns == ["offer_id", "content_hash", "rules", "employer", "town", "postcode", "title", "words", "bands"])
+        #expect(columns == ["offer_id", "content_hash", "rules", "facets", "employer_ref", "remote", "contracts", "pay_min",
+            "pay_max", "pay_period", "hours", "employer", "town", "postcode", "title", "words", "bands"])
         #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedup_features") } == 0,
             "rows without the offer's fields are made again")
         #expect(try store.offers().count == 2)
