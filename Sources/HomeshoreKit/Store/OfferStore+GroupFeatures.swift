@@ -170,8 +170,16 @@ extension OfferStore {
     ///   - ids: the offers' ids, ascending.
     ///   - grouper: gives the employer normaliser.
     static func storedFeatures(_ db: Database, ids: [Int64], grouper: OfferGrouper) throws -> [GroupedFeatures] {
-        var found: [GroupedFeatures] = []
-        found.reserveCapacity(ids.count)
+        var all: [GroupedFeatures] = []
+        all.reserveCapacity(ids.count)
+        try storedFeatures(db, ids: ids, grouper: grouper) { all += $0 }
+        return all
+    }
+
+    /// ``storedFeatures(_:ids:grouper:)`` given a part at a time (up to 500 offers, in id order) as soon as it is
+    /// read, so that the caller can use it while the next part is read.
+    static func storedFeatures(_ db: Database, ids: [Int64], grouper: OfferGrouper,
+                               each: ([GroupedFeatures]) throws -> Void) throws {
         let employers = grouper.employers
         let part = 500
         let full = try db.cachedStatement(sql: storedSelect(ids: part))
@@ -182,6 +190,8 @@ extension OfferStore {
             let statement = slice.count == part ? full : try db.makeStatement(sql: storedSelect(ids: slice.count))
             let row = StatementRows(statement, in: db)
             row.bind([Int64(DedupFeatures.textRulesVersion)] + slice)
+            var found: [GroupedFeatures] = []
+            found.reserveCapacity(slice.count)
             while try row.next() {
                 let kept = DedupFeatures.Kept(employerName: row.text(9), town: row.text(10) ?? "",
                     postcode: row.text(11) ?? "", title: titleWords(row.text(12)), words: row.hashes(13), bands: [])
@@ -189,27 +199,30 @@ extension OfferStore {
                     kept: kept, employerReference: row.text(2), terms: TermColumns(row, from: 3).terms,
                     employers: employers)))
             }
-        }
-        guard found.count < ids.count else { return found }
-        var missing: [Int64] = []
-        var next = 0
-        for id in ids {
-            if next < found.count && found[next].id == id { next += 1 } else { missing.append(id) }
-        }
-        let read = try groupingFeatures(db, ids: missing[...], grouper: grouper)
-        var merged: [GroupedFeatures] = []
-        merged.reserveCapacity(found.count + read.count)
-        var i = 0, j = 0
-        while i < found.count || j < read.count {
-            if j == read.count || (i < found.count && found[i].id < read[j].id) {
-                merged.append(found[i])
-                i += 1
-            } else {
-                merged.append(read[j])
-                j += 1
+            guard found.count < slice.count else {
+                try each(found)
+                continue
             }
+            var missing: [Int64] = []
+            var next = 0
+            for id in slice {
+                if next < found.count && found[next].id == id { next += 1 } else { missing.append(id) }
+            }
+            let read = try groupingFeatures(db, ids: missing[...], grouper: grouper)
+            var merged: [GroupedFeatures] = []
+            merged.reserveCapacity(found.count + read.count)
+            var i = 0, j = 0
+            while i < found.count || j < read.count {
+                if j == read.count || (i < found.count && found[i].id < read[j].id) {
+                    merged.append(found[i])
+                    i += 1
+                } else {
+                    merged.append(read[j])
+                    j += 1
+                }
+            }
+            try each(merged)
         }
-        return merged
     }
 
     private static func storedSelect(ids: Int) -> String {

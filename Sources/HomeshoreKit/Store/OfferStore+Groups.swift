@@ -55,10 +55,7 @@ extension OfferStore {
     static func assignGroups(_ db: Database, employers: EmployerName) throws -> GroupingResult {
         var result = GroupingResult()
         var clock = DispatchTime.now().uptimeNanoseconds
-        // Sorted here: ORDER BY would make SQLite read the offers' rows, texts included, instead of an index.
-        let freshIDs = try Int64.fetchAll(db, sql: """
-            SELECT offers.id FROM offers LEFT JOIN offer_groups g ON g.offer_id = offers.id WHERE g.offer_id IS NULL
-            """).sorted()
+        let freshIDs = try ungroupedOffers(db)
         guard !freshIDs.isEmpty else { return result }
         clock = result.phase("ungrouped offers found", since: clock)
         let grouper = OfferGrouper(employers: employers)
@@ -68,32 +65,40 @@ extension OfferStore {
         let saveKeys = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_keys (key, offer_id) VALUES "
             + Array(repeating: "(?, ?)", count: keyRows).joined(separator: ", "))
         let saveKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_keys (key, offer_id) VALUES (?, ?)")
+        // Written in key order: the keys are random, and in arrival order each one landed on another page of the
+        // index (at 100,000 offers, the nightly step's 40,000 keys touched nearly all its 8,000 pages, read and
+        // written back one by one through a cache of 500).
+        // Bound with SQLite's own functions: GRDB's arguments (a DatabaseValue per integer) cost more than the rows.
+        func write(keys rows: inout [(key: Int64, id: Int64)]) throws {
+            rows.sort { $0.key < $1.key || ($0.key == $1.key && $0.id < $1.id) }
+            let many = StatementRows(saveKeys, in: db)
+            let one = StatementRows(saveKey, in: db)
+            var pending: [Int64] = []
+            pending.reserveCapacity(2 * keyRows)
+            for row in rows {
+                pending.append(row.key)
+                pending.append(row.id)
+                if pending.count == 2 * keyRows {
+                    try many.execute(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            for row in stride(from: 0, to: pending.count, by: 2) { try one.execute(pending[row...(row + 1)]) }
+        }
+        let groupRow = StatementRows(saveGroup, in: db)
+        func save(_ offer: GroupedFeatures, group: Int64) throws {
+            try groupRow.execute([offer.id, group])
+            result.grouped += 1
+            if group != offer.id { result.joined += 1 }
+        }
         func add(_ fresh: [GroupedFeatures]) throws {
             var rows: [(key: Int64, id: Int64)] = []
             for offer in fresh {
                 let (group, offerKeys) = grouper.add(id: offer.id, features: offer.features)
-                try saveGroup.execute(arguments: [offer.id, group])
+                try save(offer, group: group)
                 for k in offerKeys { rows.append((Int64(bitPattern: k), offer.id)) }
-                result.grouped += 1
-                if group != offer.id { result.joined += 1 }
             }
-            // Written in key order: the keys are random, and in arrival order each one landed on another page of
-            // the index (at 100,000 offers, the nightly step's 40,000 keys touched nearly all its 8,000 pages,
-            // read and written back one by one through a cache of 500).
-            rows.sort { $0.key < $1.key || ($0.key == $1.key && $0.id < $1.id) }
-            var pending: [DatabaseValue] = []
-            pending.reserveCapacity(2 * keyRows)
-            for row in rows {
-                pending.append(row.key.databaseValue)
-                pending.append(row.id.databaseValue)
-                if pending.count == 2 * keyRows {
-                    try saveKeys.execute(arguments: StatementArguments(pending))
-                    pending.removeAll(keepingCapacity: true)
-                }
-            }
-            for row in stride(from: 0, to: pending.count, by: 2) {
-                try saveKey.execute(arguments: StatementArguments([pending[row], pending[row + 1]]))
-            }
+            try write(keys: &rows)
         }
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM offer_groups)") == true else {
             // From scratch: nothing stored to compare with, so the offers are read, grouped and let go of a chunk
@@ -112,8 +117,9 @@ extension OfferStore {
         clock = result.phase("new offers' features", since: clock)
         // The stored offers that share a key with a new one, with their groups, held under those keys only (the
         // new offers look up no other).
+        let freshKeys = fresh.map { grouper.keys($0.features) }
         var keys = Set<UInt64>()
-        for offer in fresh { keys.formUnion(grouper.keys(offer.features)) }
+        for offerKeys in freshKeys { keys.formUnion(offerKeys) }
         var keysByCandidate: [Int64: [UInt64]] = [:]
         let lookup = try db.cachedStatement(sql:
             "SELECT offer_id FROM dedup_keys WHERE key = ? ORDER BY offer_id DESC LIMIT ?")
@@ -125,18 +131,72 @@ extension OfferStore {
         }
         let candidateIDs = keysByCandidate.keys.sorted()
         clock = result.phase("keys looked up", since: clock)
-        let candidates = try storedFeatures(db, ids: candidateIDs, grouper: grouper)
-        clock = result.phase("stored offers read", since: clock)
-        for stored in candidates {
-            // A key whose offer lost its group since (none does today) would name an offer that is not stored.
-            guard let group = stored.group else { continue }
-            grouper.insert(id: stored.id, group: group, features: stored.features, keys: keysByCandidate[stored.id]!)
-            result.candidatesLoaded += 1
+        // Two threads from here: this one works with SQLite, a helper with the grouper. The helper holds each part
+        // of the stored offers while the next part is read, then compares the new offers while their keys are
+        // written; the grouper is only ever used by one thread at a time (the helper's queue is serial, and this
+        // thread touches the grouper again only after waiting for it).
+        let helper = DispatchQueue(label: "homeshore.grouping")
+        nonisolated(unsafe) let held = grouper
+        let groups = UnsafeMutableBufferPointer<Int64>.allocate(capacity: fresh.count)
+        defer {
+            helper.sync {}
+            groups.deallocate()
         }
-        clock = result.phase("stored offers held", since: clock)
-        try add(fresh)
-        clock = result.phase("new offers grouped and written", since: clock)
+        try storedFeatures(db, ids: candidateIDs, grouper: grouper) { part in
+            // A key whose offer lost its group since (none does today) would name an offer that is not stored.
+            let entries = part.compactMap { stored in stored.group.map { (stored, $0, keysByCandidate[stored.id]!) } }
+            result.candidatesLoaded += entries.count
+            helper.async {
+                for (stored, group, keys) in entries {
+                    held.insert(id: stored.id, group: group, features: stored.features, keys: keys)
+                }
+            }
+        }
+        nonisolated(unsafe) let output = groups
+        let new = fresh
+        helper.async {
+            for (i, offer) in new.enumerated() { output[i] = held.add(id: offer.id, features: offer.features, keys: freshKeys[i]) }
+        }
+        clock = result.phase("stored offers read", since: clock)
+        var newKeys: [(key: Int64, id: Int64)] = []
+        newKeys.reserveCapacity(freshKeys.reduce(0) { $0 + $1.count })
+        for (i, offer) in fresh.enumerated() {
+            for key in freshKeys[i] { newKeys.append((Int64(bitPattern: key), offer.id)) }
+        }
+        try write(keys: &newKeys)
+        clock = result.phase("new offers' keys written", since: clock)
+        helper.sync {}
+        clock = result.phase("new offers compared (waited for)", since: clock)
+        for (i, offer) in fresh.enumerated() { try save(offer, group: groups[i]) }
+        clock = result.phase("groups written", since: clock)
         return result
+    }
+
+    /// The ids of the offers that have no group, ascending: every offer id and every grouped one, each read whole
+    /// from a small b-tree (an index of `offers`, `offer_groups` in id order) and compared in one pass, which costs
+    /// less than looking each offer up in `offer_groups`.
+    static func ungroupedOffers(_ db: Database) throws -> [Int64] {
+        // Unsorted: ORDER BY would make SQLite read the offers' rows, texts included, instead of an index.
+        var offers: [Int64] = []
+        let all = StatementRows(try db.makeStatement(sql: "SELECT id FROM offers"), in: db)
+        all.bind([Int64]())
+        while try all.next() { offers.append(all.int64(0)) }
+        offers.sort()
+        var ungrouped: [Int64] = []
+        let grouped = StatementRows(try db.makeStatement(sql: "SELECT offer_id FROM offer_groups ORDER BY offer_id"),
+            in: db)
+        grouped.bind([Int64]())
+        var i = 0
+        while try grouped.next() {
+            let id = grouped.int64(0)
+            while i < offers.count && offers[i] < id {
+                ungrouped.append(offers[i])
+                i += 1
+            }
+            if i < offers.count && offers[i] == id { i += 1 }
+        }
+        ungrouped += offers[i...]
+        return ungrouped
     }
 
     /// Fills ``StoredOffer/copies`` of each offer with every offer of its group.

@@ -5,7 +5,9 @@ import GRDB
 /// The rows of a prepared statement read with SQLite's own functions, by position: for the grouping loops that
 /// step through tens of thousands of rows, where building a GRDB `Row` and its arguments for each one cost more than
 /// SQLite's search itself. Bind, then ``next()`` until false; the statement is reset on the next ``bind(_:)``.
-/// Only for reading: GRDB does not see what is stepped here. A class, so that the GRDB statement it holds (which
+/// For reading, and for inserting rows inside a transaction GRDB opened (``execute(_:)``): GRDB does not see what
+/// is stepped here, so nothing that needs GRDB's observation of changes may be written this way (no transaction
+/// observer is ever registered on a store's connections). A class, so that the GRDB statement it holds (which
 /// finalizes the SQLite statement when let go of) lives as long as anything reads through it.
 final class StatementRows {
     private let owner: Statement
@@ -36,7 +38,16 @@ final class StatementRows {
         }
     }
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    /// Binds integers and runs a statement that returns no rows (an insert), in one step.
+    /// - Throws: `DatabaseError` with SQLite's message.
+    func execute(_ values: some Collection<Int64>) throws {
+        bind(values)
+        if try next() {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a statement run for its changes returned rows")
+        }
+    }
+
+        func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
