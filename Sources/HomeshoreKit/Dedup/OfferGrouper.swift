@@ -50,7 +50,7 @@ public final class OfferGrouper {
         var keys = f.bands.map { MinHasher.mix($0 ^ scope) }
         guard !f.employer.isEmpty else { return keys }
         let base = MinHasher.hash(f.employer + "\u{1}" + f.placeKey)
-        for word in f.title { keys.append(MinHasher.mix(base ^ MinHasher.hash(word))) }
+        for word in f.title { keys.append(MinHasher.mix(base ^ word)) }
         if let reference = f.employerReference {
             keys.append(MinHasher.hash(f.employer + "\u{2}" + reference))
         }

@@ -30,9 +30,23 @@ struct TermColumns {
     }
 
     var terms: DedupFeatures.Terms {
-        DedupFeatures.Terms(remote: remote.flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown,
-            contracts: Set((contracts ?? "").split(separator: "|").map(String.init)),
-            hours: hours.flatMap(OfferFacets.HoursKind.init(rawValue:)) ?? .unknown,
+        var parsed: [String: Set<String>] = [:]
+        return terms(parsed: &parsed)
+    }
+
+    /// ``terms``, with the contract lists already split kept in `parsed` (a few distinct lists recur over thousands
+    /// of rows).
+    func terms(parsed: inout [String: Set<String>]) -> DedupFeatures.Terms {
+        let list = contracts ?? ""
+        let contractSet: Set<String>
+        if let known = parsed[list] {
+            contractSet = known
+        } else {
+            contractSet = Set(list.split(separator: "|").map(String.init))
+            parsed[list] = contractSet
+        }
+        return DedupFeatures.Terms(remote: remote.flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown,
+            contracts: contractSet, hours: hours.flatMap(OfferFacets.HoursKind.init(rawValue:)) ?? .unknown,
             payMin: payMin, payMax: payMax, payPeriod: payPeriod.flatMap(OfferFacets.PayPeriod.init(rawValue:)))
     }
 }
@@ -181,6 +195,7 @@ extension OfferStore {
     static func storedFeatures(_ db: Database, ids: [Int64], grouper: OfferGrouper,
                                each: ([GroupedFeatures]) throws -> Void) throws {
         let employers = grouper.employers
+        var contracts: [String: Set<String>] = [:]
         let part = 500
         let full = try db.cachedStatement(sql: storedSelect(ids: part))
         var start = 0
@@ -193,11 +208,10 @@ extension OfferStore {
             var found: [GroupedFeatures] = []
             found.reserveCapacity(slice.count)
             while try row.next() {
-                let kept = DedupFeatures.Kept(employerName: row.text(9), town: row.text(10) ?? "",
-                    postcode: row.text(11) ?? "", title: titleWords(row.text(12)), words: row.hashes(13), bands: [])
                 found.append(GroupedFeatures(id: row.int64(0), group: row.int64OrNil(1), features: DedupFeatures(
-                    kept: kept, employerReference: row.text(2), terms: TermColumns(row, from: 3).terms,
-                    employers: employers)))
+                    employerName: row.text(9), town: row.text(10) ?? "", postcode: row.text(11) ?? "",
+                    title: row.wordHashes(12), words: row.hashes(13), bands: [], employerReference: row.text(2),
+                    terms: TermColumns(row, from: 3).terms(parsed: &contracts), employers: employers)))
             }
             guard found.count < slice.count else {
                 try each(found)

@@ -61,6 +61,27 @@ final class StatementRows {
             as: UTF8.self)
     }
 
+    /// The ``MinHasher/hash(_:)`` of each word of a text of words separated by single spaces, sorted and unique
+    /// (``DedupFeatures/title`` from title words kept as text), hashed from SQLite's bytes without a string per word.
+    func wordHashes(_ column: Int32) -> [UInt64] {
+        guard let bytes = sqlite3_column_text(statement, column) else { return [] }
+        let text = UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
+        var hashes: [UInt64] = []
+        var start = 0
+        for i in 0...text.count where i == text.count || text[i] == 0x20 {
+            if i > start { hashes.append(MinHasher.hash(utf8: UnsafeBufferPointer(rebasing: text[start..<i]))) }
+            start = i + 1
+        }
+        hashes.sort()
+        var unique = 0
+        for hash in hashes where unique == 0 || hashes[unique - 1] != hash {
+            hashes[unique] = hash
+            unique += 1
+        }
+        hashes.removeLast(hashes.count - unique)
+        return hashes
+    }
+
     /// 64-bit hashes stored as a blob by ``OfferStore/data(_:)``; none for NULL.
     func hashes(_ column: Int32) -> [UInt64] {
         let count = Int(sqlite3_column_bytes(statement, column)) / 8
