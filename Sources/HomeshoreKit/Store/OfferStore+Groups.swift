@@ -17,11 +17,14 @@ public struct GroupingResult: Sendable, Equatable {
         a.grouped == b.grouped && a.joined == b.joined && a.candidatesLoaded == b.candidatesLoaded
     }
 
+    /// When the last phase ended (a `DispatchTime` in nanoseconds).
+    var phaseEnd: UInt64 = 0
+
     /// Ends the phase that started at `since` (a `DispatchTime` in nanoseconds), and returns the time now.
     mutating func phase(_ name: String, since: UInt64) -> UInt64 {
-        let now = DispatchTime.now().uptimeNanoseconds
-        phases.append((name, Double(now - since) / 1e9))
-        return now
+        phaseEnd = DispatchTime.now().uptimeNanoseconds
+        phases.append((name, Double(phaseEnd - since) / 1e9))
+        return phaseEnd
     }
 }
 
@@ -35,7 +38,16 @@ extension OfferStore {
     /// - Returns: what was done.
     @discardableResult
     public func assignGroups(employers: EmployerName = EmployerName()) throws -> GroupingResult {
-        try pool.write { db in try Self.assignGroups(db, employers: employers) }
+        try pool.writeWithoutTransaction { db in
+            // pool.write's transaction, with the commit timed (it checkpoints the pages written).
+            var result = GroupingResult()
+            try db.inTransaction {
+                result = try Self.assignGroups(db, employers: employers)
+                return .commit
+            }
+            if !result.phases.isEmpty { _ = result.phase("committed", since: result.phaseEnd) }
+            return result
+        }
     }
 
     /// Forgets every group and groups all offers again from scratch, oldest first. The offers are read a few
@@ -118,18 +130,53 @@ extension OfferStore {
         // The stored offers that share a key with a new one, with their groups, held under those keys only (the
         // new offers look up no other).
         let freshKeys = fresh.map { grouper.keys($0.features) }
-        var keys = Set<UInt64>()
-        for offerKeys in freshKeys { keys.formUnion(offerKeys) }
-        var keysByCandidate: [Int64: [UInt64]] = [:]
-        let lookup = try db.cachedStatement(sql:
-            "SELECT offer_id FROM dedup_keys WHERE key = ? ORDER BY offer_id DESC LIMIT ?")
-        // Looked up in the index's order (SQLite's integers are signed), so that its pages are read once each.
-        let rows = StatementRows(lookup, in: db)
-        for key in keys.sorted(by: { Int64(bitPattern: $0) < Int64(bitPattern: $1) }) {
-            rows.bind([Int64(bitPattern: key), Int64(grouper.bucketLimit)])
-            while try rows.next() { keysByCandidate[rows.int64(0), default: []].append(key) }
+        // Looked up once each, in the index's order (SQLite's integers are signed), so that its pages are read once
+        // each. Sorted arrays rather than a set and a dictionary: hashing tens of thousands of integers cost more.
+        var keys = freshKeys.flatMap { $0.map { Int64(bitPattern: $0) } }
+        keys.sort()
+        var unique = 0
+        for key in keys where unique == 0 || keys[unique - 1] != key {
+            keys[unique] = key
+            unique += 1
         }
-        let candidateIDs = keysByCandidate.keys.sorted()
+        keys.removeLast(keys.count - unique)
+        // 500 keys to a statement, each key's rows in id order: its newest `bucketLimit` are kept (a statement per
+        // key, with its LIMIT, cost more than the few rows past the limit that a big bucket gives).
+        var found: [(id: Int64, key: UInt64)] = []
+        let part = 500
+        func lookupSQL(_ count: Int) -> String {
+            "SELECT key, offer_id FROM dedup_keys WHERE key IN (" + Array(repeating: "?", count: count)
+                .joined(separator: ",") + ") ORDER BY key, offer_id"
+        }
+        let fullLookup = try db.cachedStatement(sql: lookupSQL(part))
+        var start = 0
+        while start < keys.count {
+            let slice = keys[start..<min(start + part, keys.count)]
+            start = slice.endIndex
+            let lookup = StatementRows(slice.count == part ? fullLookup : try db.makeStatement(sql: lookupSQL(slice.count)),
+                in: db)
+            lookup.bind(slice)
+            var bucketStart = found.count
+            var bucketKey: Int64?
+            func endBucket() {
+                let extra = found.count - bucketStart - grouper.bucketLimit
+                if extra > 0 { found.removeSubrange(bucketStart..<(bucketStart + extra)) }
+            }
+            while try lookup.next() {
+                let key = lookup.int64(0)
+                if key != bucketKey {
+                    endBucket()
+                    bucketKey = key
+                    bucketStart = found.count
+                }
+                found.append((lookup.int64(1), UInt64(bitPattern: key)))
+            }
+            endBucket()
+        }
+        // By candidate (a candidate's keys in any order: each key has a list of its own in the grouper).
+        found.sort { $0.id < $1.id }
+        var candidateIDs: [Int64] = []
+        for (i, row) in found.enumerated() where i == 0 || found[i - 1].id != row.id { candidateIDs.append(row.id) }
         clock = result.phase("keys looked up", since: clock)
         // Two threads from here: this one works with SQLite, a helper with the grouper. The helper holds each part
         // of the stored offers while the next part is read, then compares the new offers while their keys are
@@ -142,12 +189,25 @@ extension OfferStore {
             helper.sync {}
             groups.deallocate()
         }
+        var next = 0  // the first row of `found` not yet given to a candidate
         try storedFeatures(db, ids: candidateIDs, grouper: grouper) { part in
-            // A key whose offer lost its group since (none does today) would name an offer that is not stored.
-            let entries = part.compactMap { stored in stored.group.map { (stored, $0, keysByCandidate[stored.id]!) } }
+            var entries: [(GroupedFeatures, Int64, [UInt64])] = []
+            entries.reserveCapacity(part.count)
+            for stored in part {
+                // Both in id order; an id may be missing from the part when its offer is not stored.
+                while next < found.count && found[next].id < stored.id { next += 1 }
+                var keys: [UInt64] = []
+                while next < found.count && found[next].id == stored.id {
+                    keys.append(found[next].key)
+                    next += 1
+                }
+                // A key whose offer lost its group since (none does today) would name an offer that is not stored.
+                if let group = stored.group { entries.append((stored, group, keys)) }
+            }
             result.candidatesLoaded += entries.count
+            let ready = entries
             helper.async {
-                for (stored, group, keys) in entries {
+                for (stored, group, keys) in ready {
                     held.insert(id: stored.id, group: group, features: stored.features, keys: keys)
                 }
             }

@@ -69,6 +69,36 @@ import Testing
         #expect(groups[0] == groups[1])
     }
 
+    @Test func aKeyOfManyStoredOffersGivesItsNewestOnly() throws {
+        // 60 stored offers share their title keys (one employer, town and title) and nothing else; a new copy of
+        // the oldest one meets the newest 50 through those keys, and the oldest through its description's bands.
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        var state: UInt64 = 7
+        func word() -> String {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return "w" + String(state >> 40, radix: 36)
+        }
+        let offers = (0..<60).map { i in
+            var o = Offer(source: "board", url: "https://jobs.example/o/\(i)")
+            o.title = "Conseiller client"
+            o.employer = "Kaliocall"
+            o.location = "Lille"
+            o.description = (0..<40).map { _ in word() }.joined(separator: " ")
+            return o
+        }
+        _ = try store.save(offers, run: nil)
+        #expect(try store.regroupAll().joined == 0)
+        var copy = offers[0]
+        copy.source = "other"
+        copy.url = "https://other.example/o/0"
+        _ = try store.save([copy], run: nil)
+        let nightly = try store.assignGroups()
+        #expect(nightly.candidatesLoaded == 51)
+        let groups = Dictionary(uniqueKeysWithValues: try store.offers().map { ($0.offer.url, $0.groupID) })
+        #expect(groups[copy.url]! == groups[offers[0].url]!)
+    }
+
     @Test func anOfferThatChangesLosesItsRowAndAnUnchangedOneKeepsIt() throws {
         let folder = TemporaryFolder()
         let store = try OfferStore(folder: folder.path)
