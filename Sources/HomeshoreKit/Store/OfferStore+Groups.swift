@@ -232,31 +232,36 @@ extension OfferStore {
         return result
     }
 
-    /// The ids of the offers that have no group, ascending: every offer id and every grouped one, each read whole
-    /// from a small b-tree (an index of `offers`, `offer_groups` in id order) and compared in one pass, which costs
-    /// less than looking each offer up in `offer_groups`.
+    /// The ids of the offers that have no group, ascending: the grouped ids are read whole from `offer_groups` (in
+    /// id order) and marked in a bitmap, then every offer id from an index of `offers` is checked against it, which
+    /// costs less than looking each offer up in `offer_groups`.
     static func ungroupedOffers(_ db: Database) throws -> [Int64] {
-        // Unsorted: ORDER BY would make SQLite read the offers' rows, texts included, instead of an index.
-        var offers: [Int64] = []
-        let all = StatementRows(try db.makeStatement(sql: "SELECT id FROM offers"), in: db)
-        all.bind([Int64]())
-        while try all.next() { offers.append(all.int64(0)) }
-        offers.sort()
-        var ungrouped: [Int64] = []
-        let grouped = StatementRows(try db.makeStatement(sql: "SELECT offer_id FROM offer_groups ORDER BY offer_id"),
-            in: db)
-        grouped.bind([Int64]())
-        var i = 0
-        while try grouped.next() {
-            let id = grouped.int64(0)
-            while i < offers.count && offers[i] < id {
-                ungrouped.append(offers[i])
-                i += 1
+        var grouped: [UInt64] = []
+        var negative = Set<Int64>()  // never, with SQLite's own rowids; kept apart from the bitmap
+        let groups = StatementRows(try db.makeStatement(sql: "SELECT offer_id FROM offer_groups"), in: db)
+        groups.bind([Int64]())
+        while try groups.next() {
+            let id = groups.int64(0)
+            // Ids are small positive integers (SQLite's rowids): one bit each.
+            guard id >= 0 else {
+                negative.insert(id)
+                continue
             }
-            if i < offers.count && offers[i] == id { i += 1 }
+            let word = Int(id >> 6)
+            if word >= grouped.count { grouped += repeatElement(0, count: max(word + 1 - grouped.count, grouped.count)) }
+            grouped[word] |= 1 << UInt64(id & 63)
         }
-        ungrouped += offers[i...]
-        return ungrouped
+        var ungrouped: [Int64] = []
+        // Unsorted: ORDER BY would make SQLite read the offers' rows, texts included, instead of an index.
+        let offers = StatementRows(try db.makeStatement(sql: "SELECT id FROM offers"), in: db)
+        offers.bind([Int64]())
+        while try offers.next() {
+            let id = offers.int64(0)
+            let word = Int(id >> 6)
+            let isGrouped = id < 0 ? negative.contains(id) : word < grouped.count && grouped[word] & (1 << UInt64(id & 63)) != 0
+            if !isGrouped { ungrouped.append(id) }
+        }
+        return ungrouped.sorted()
     }
 
     /// Fills ``StoredOffer/copies`` of each offer with every offer of its group.
