@@ -130,49 +130,7 @@ extension OfferStore {
         // The stored offers that share a key with a new one, with their groups, held under those keys only (the
         // new offers look up no other).
         let freshKeys = fresh.map { grouper.keys($0.features) }
-        // Looked up once each, in the index's order (SQLite's integers are signed), so that its pages are read once
-        // each. Sorted arrays rather than a set and a dictionary: hashing tens of thousands of integers cost more.
-        var keys = freshKeys.flatMap { $0.map { Int64(bitPattern: $0) } }
-        keys.sort()
-        var unique = 0
-        for key in keys where unique == 0 || keys[unique - 1] != key {
-            keys[unique] = key
-            unique += 1
-        }
-        keys.removeLast(keys.count - unique)
-        // 500 keys to a statement, each key's rows in id order: its newest `bucketLimit` are kept (a statement per
-        // key, with its LIMIT, cost more than the few rows past the limit that a big bucket gives).
-        var found: [(id: Int64, key: UInt64)] = []
-        let part = 500
-        func lookupSQL(_ count: Int) -> String {
-            "SELECT key, offer_id FROM dedup_keys WHERE key IN (" + Array(repeating: "?", count: count)
-                .joined(separator: ",") + ") ORDER BY key, offer_id"
-        }
-        let fullLookup = try db.cachedStatement(sql: lookupSQL(part))
-        var start = 0
-        while start < keys.count {
-            let slice = keys[start..<min(start + part, keys.count)]
-            start = slice.endIndex
-            let lookup = StatementRows(slice.count == part ? fullLookup : try db.makeStatement(sql: lookupSQL(slice.count)),
-                in: db)
-            lookup.bind(slice)
-            var bucketStart = found.count
-            var bucketKey: Int64?
-            func endBucket() {
-                let extra = found.count - bucketStart - grouper.bucketLimit
-                if extra > 0 { found.removeSubrange(bucketStart..<(bucketStart + extra)) }
-            }
-            while try lookup.next() {
-                let key = lookup.int64(0)
-                if key != bucketKey {
-                    endBucket()
-                    bucketKey = key
-                    bucketStart = found.count
-                }
-                found.append((lookup.int64(1), UInt64(bitPattern: key)))
-            }
-            endBucket()
-        }
+        var found = try storedOffers(db, under: freshKeys.flatMap { $0 }, limit: grouper.bucketLimit)
         // By candidate (a candidate's keys in any order: each key has a list of its own in the grouper).
         found.sort { $0.id < $1.id }
         var candidateIDs: [Int64] = []
@@ -230,6 +188,54 @@ extension OfferStore {
         for (i, offer) in fresh.enumerated() { try save(offer, group: groups[i]) }
         clock = result.phase("groups written", since: clock)
         return result
+    }
+
+    /// The stored offers under some keys (`dedup_keys`), each key's newest `limit`, as (offer, key) rows.
+    static func storedOffers(_ db: Database, under keys: [UInt64], limit: Int) throws -> [(id: Int64, key: UInt64)] {
+        // Looked up once each, in the index's order (SQLite's integers are signed), so that its pages are read once
+        // each. Sorted arrays rather than a set and a dictionary: hashing tens of thousands of integers cost more.
+        var keys = keys.map { Int64(bitPattern: $0) }
+        keys.sort()
+        var unique = 0
+        for key in keys where unique == 0 || keys[unique - 1] != key {
+            keys[unique] = key
+            unique += 1
+        }
+        keys.removeLast(keys.count - unique)
+        // 500 keys to a statement, each key's rows in id order: its newest `limit` are kept (a statement per key,
+        // with its LIMIT, cost more than the few rows past the limit that a big bucket gives).
+        var found: [(id: Int64, key: UInt64)] = []
+        let part = 500
+        func lookupSQL(_ count: Int) -> String {
+            "SELECT key, offer_id FROM dedup_keys WHERE key IN (" + Array(repeating: "?", count: count)
+                .joined(separator: ",") + ") ORDER BY key, offer_id"
+        }
+        let fullLookup = try db.cachedStatement(sql: lookupSQL(part))
+        var start = 0
+        while start < keys.count {
+            let slice = keys[start..<min(start + part, keys.count)]
+            start = slice.endIndex
+            let lookup = StatementRows(slice.count == part ? fullLookup : try db.makeStatement(sql: lookupSQL(slice.count)),
+                in: db)
+            lookup.bind(slice)
+            var bucketStart = found.count
+            var bucketKey: Int64?
+            func endBucket() {
+                let extra = found.count - bucketStart - limit
+                if extra > 0 { found.removeSubrange(bucketStart..<(bucketStart + extra)) }
+            }
+            while try lookup.next() {
+                let key = lookup.int64(0)
+                if key != bucketKey {
+                    endBucket()
+                    bucketKey = key
+                    bucketStart = found.count
+                }
+                found.append((lookup.int64(1), UInt64(bitPattern: key)))
+            }
+            endBucket()
+        }
+        return found
     }
 
     /// The ids of the offers that have no group, ascending: the grouped ids are read whole from `offer_groups` (in
