@@ -120,6 +120,8 @@ enum DedupBench {
             + "seconds \(Measure.fmt(storeMore, 3))  (\(Measure.fmt(100 * storeMore / storeScratch, 2)) % of from scratch)  "
             + "peak_rss_mb \(Measure.fmt(Measure.peakMB, 0))  cpu_seconds \(Measure.fmt(moreCPU, 3)) "
             + "(\(Measure.fmt(100 * moreCPU / scratchCPU, 2)) %)")
+        print("store   nightly step: " + nightly.phases.map { "\($0.name) \(Measure.fmt(1000 * $0.seconds, 0)) ms" }
+            .joined(separator: ", "))
         // Quality through the store (not timed): the generator's copy pairs that share a group.
         var members: [Int: [Int64]] = [:], jobsOfGroup: [Int64: [Int]] = [:]
         for offer in try store.offers() {

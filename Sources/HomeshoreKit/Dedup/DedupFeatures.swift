@@ -55,7 +55,9 @@ public struct DedupFeatures: Sendable {
     /// The first five digits of the postal code, or "".
     var postcode: String
     var terms: Terms
-    var title: Set<String>
+    /// Hashes of the title's words (``DedupText/titleWords(_:)``, each ``MinHasher/hash(_:)``), sorted, unique:
+    /// compared by merging, and read from `dedup_features` without making a string per word.
+    var title: [UInt64]
     /// Hashes of the description's content words, sorted, unique.
     var words: [UInt64]
     /// The LSH band keys of the description's MinHash signature (not yet scoped by employer); empty without text.
@@ -108,14 +110,36 @@ public struct DedupFeatures: Sendable {
 
     /// Features from what was computed of the offer's text before (``Kept``), its employer's reference and terms.
     init(kept: Kept, employerReference: String?, terms: Terms, employers: EmployerName) {
-        employer = employers.key(folded: kept.employerName)
+        self.init(employerName: kept.employerName, town: kept.town, postcode: kept.postcode,
+            title: Self.titleHashes(kept.title), words: kept.words, bands: kept.bands,
+            employerReference: employerReference, terms: terms, employers: employers)
+    }
+
+    /// Features from their parts as kept: ``Kept``'s fields, the title words already hashed (``titleHashes(_:)``).
+    init(employerName: String?, town: String, postcode: String, title: [UInt64], words: [UInt64], bands: [UInt64],
+         employerReference: String?, terms: Terms, employers: EmployerName) {
+        employer = employers.key(folded: employerName)
         self.employerReference = employerReference.map { TextFolding.fold($0) }
-        town = kept.town
-        postcode = kept.postcode
+        self.town = town
+        self.postcode = postcode
         self.terms = terms
-        title = kept.title
-        words = kept.words
-        bands = kept.bands
+        self.title = title
+        self.words = words
+        self.bands = bands
+    }
+
+    /// The hashes of title words, sorted and unique (as ``title`` holds them).
+    static func titleHashes(_ words: Set<String>) -> [UInt64] {
+        Array(Set(words.map(MinHasher.hash))).sorted()
+    }
+
+    /// The number of values two sorted unique arrays share.
+    static func common(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0, j = 0, common = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return common
     }
 
     /// What grouping takes of a description (the costly part of the features): its content words' hashes, sorted
@@ -136,10 +160,7 @@ public struct DedupFeatures: Sendable {
     /// |a ∩ b| / |a ∪ b| of two sorted unique arrays.
     static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
         if a.isEmpty || b.isEmpty { return 0 }
-        var i = 0, j = 0, common = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
-        }
+        let common = common(a, b)
         return Double(common) / Double(a.count + b.count - common)
     }
 }

@@ -31,7 +31,7 @@ public struct DedupMatcher: Sendable {
                 pay = range ? 0.3 : 0.2
             }
         }
-        let common = a.title.intersection(b.title).count
+        let common = DedupFeatures.common(a.title, b.title)
         let smaller = min(a.title.count, b.title.count)
         guard smaller > 0, Double(common) * 2 >= Double(smaller) else { return nil }
         let titleJaccard = Double(common) / Double(a.title.count + b.title.count - common)

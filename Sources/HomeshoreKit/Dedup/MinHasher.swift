@@ -40,8 +40,13 @@ public struct MinHasher: Sendable {
 
     /// FNV-1a of a word, finalised with a SplitMix step.
     @inline(__always) static func hash(_ word: String) -> UInt64 {
+        hash(utf8: word.utf8)
+    }
+
+    /// ``hash(_:)`` of a word given as its UTF-8 bytes.
+    @inline(__always) static func hash(utf8 bytes: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 {
+        for byte in bytes {
             h ^= UInt64(byte)
             h = h &* 0x0000_0100_0000_01b3
         }

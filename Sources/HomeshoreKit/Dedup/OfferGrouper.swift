@@ -50,7 +50,7 @@ public final class OfferGrouper {
         var keys = f.bands.map { MinHasher.mix($0 ^ scope) }
         guard !f.employer.isEmpty else { return keys }
         let base = MinHasher.hash(f.employer + "\u{1}" + f.placeKey)
-        for word in f.title { keys.append(MinHasher.mix(base ^ MinHasher.hash(word))) }
+        for word in f.title { keys.append(MinHasher.mix(base ^ word)) }
         if let reference = f.employerReference {
             keys.append(MinHasher.hash(f.employer + "\u{2}" + reference))
         }
@@ -80,6 +80,11 @@ public final class OfferGrouper {
     @discardableResult
     public func add(id: Int64, features f: DedupFeatures) -> (group: Int64, keys: [UInt64]) {
         let keys = keys(f)
+        return (add(id: id, features: f, keys: keys), keys)
+    }
+
+    /// ``add(id:features:)`` with the offer's blocking keys already computed (``keys(_:)``).
+    func add(id: Int64, features f: DedupFeatures, keys: [UInt64]) -> Int64 {
         var best: (score: Double, group: Int64)?
         for candidate in candidates(keys) {
             comparisons += 1
@@ -92,7 +97,7 @@ public final class OfferGrouper {
         }
         let group = best?.group ?? id
         append(id: id, group: group, features: f, keys: keys)
-        return (group, keys)
+        return group
     }
 
     /// The held offers that share a key, each once.

@@ -9,6 +9,48 @@ struct GroupedFeatures {
     var features: DedupFeatures
 }
 
+/// An offer's facet columns as stored (`offers.facet_remote` ... `hours`, and the same in `dedup_features`): what
+/// its ``DedupFeatures/Terms`` are read from.
+struct TermColumns {
+    var remote: String?
+    var contracts: String?
+    var payMin: Double?
+    var payMax: Double?
+    var payPeriod: String?
+    var hours: String?
+
+    /// Reads the six columns from `first` on, in the order above.
+    init(_ row: StatementRows, from first: Int32) {
+        remote = row.text(first)
+        contracts = row.text(first + 1)
+        payMin = row.doubleOrNil(first + 2)
+        payMax = row.doubleOrNil(first + 3)
+        payPeriod = row.text(first + 4)
+        hours = row.text(first + 5)
+    }
+
+    var terms: DedupFeatures.Terms {
+        var parsed: [String: Set<String>] = [:]
+        return terms(parsed: &parsed)
+    }
+
+    /// ``terms``, with the contract lists already split kept in `parsed` (a few distinct lists recur over thousands
+    /// of rows).
+    func terms(parsed: inout [String: Set<String>]) -> DedupFeatures.Terms {
+        let list = contracts ?? ""
+        let contractSet: Set<String>
+        if let known = parsed[list] {
+            contractSet = known
+        } else {
+            contractSet = Set(list.split(separator: "|").map(String.init))
+            parsed[list] = contractSet
+        }
+        return DedupFeatures.Terms(remote: remote.flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown,
+            contracts: contractSet, hours: hours.flatMap(OfferFacets.HoursKind.init(rawValue:)) ?? .unknown,
+            payMin: payMin, payMax: payMax, payPeriod: payPeriod.flatMap(OfferFacets.PayPeriod.init(rawValue:)))
+    }
+}
+
 extension OfferStore {
     /// The columns grouping reads of an offer: its employer's reference and facet columns (not the facets' JSON),
     /// and what grouping computed of its text (`dedup_features`) when that was computed from the offer's current
@@ -42,6 +84,8 @@ extension OfferStore {
     {
         struct Input {
             var id: Int64, group: Int64?, employerReference: String?, terms: DedupFeatures.Terms, contentHash: String
+            /// The offer's facet columns (nil without facets), kept with its features.
+            var columns: TermColumns?
             var kept: DedupFeatures.Kept?
             /// The fields to compute `kept` from, when it was not kept.
             var offer: Offer?
@@ -64,9 +108,8 @@ extension OfferStore {
                 var offer: Offer?
                 if row.int64(11) != 0 {
                     kept = DedupFeatures.Kept(employerName: row.text(12), town: row.text(13) ?? "",
-                        postcode: row.text(14) ?? "",
-                        title: Set((row.text(15) ?? "").split(separator: " ").map(String.init)),
-                        words: row.hashes(16), bands: row.hashes(17))
+                        postcode: row.text(14) ?? "", title: titleWords(row.text(15)), words: row.hashes(16),
+                        bands: row.hashes(17))
                 } else {
                     var fields = Offer(source: "", url: "")
                     fields.title = row.text(18)
@@ -77,21 +120,19 @@ extension OfferStore {
                     offer = fields
                 }
                 let terms: DedupFeatures.Terms
+                var columns: TermColumns?
                 if row.int64(2) != 0 {
                     // Saved before facets were stored: the facets StoredOffer computes from the whole offer.
                     let full = try Row.fetchOne(db, sql: "SELECT * FROM offers WHERE id = ?", arguments: [id])
                     terms = DedupFeatures.Terms(offer: Offer(source: "", url: ""),
                         facets: full.map { StoredOffer(row: $0).facets })
                 } else {
-                    terms = DedupFeatures.Terms(
-                        remote: row.text(3).flatMap(OfferFacets.Remote.init(rawValue:)) ?? .unknown,
-                        contracts: Set((row.text(4) ?? "").split(separator: "|").map(String.init)),
-                        hours: row.text(8).flatMap(OfferFacets.HoursKind.init(rawValue:)) ?? .unknown,
-                        payMin: row.doubleOrNil(5), payMax: row.doubleOrNil(6),
-                        payPeriod: row.text(7).flatMap(OfferFacets.PayPeriod.init(rawValue:)))
+                    let read = TermColumns(row, from: 3)
+                    terms = read.terms
+                    columns = read
                 }
                 inputs.append(Input(id: id, group: row.int64OrNil(10), employerReference: row.text(1), terms: terms,
-                    contentHash: row.text(9) ?? "", kept: kept, offer: offer))
+                    contentHash: row.text(9) ?? "", columns: columns, kept: kept, offer: offer))
             }
         }
         // Not kept yet: words and MinHash (and the rest) on every core.
@@ -113,16 +154,20 @@ extension OfferStore {
             }
             let keep = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO dedup_features
-                    (offer_id, content_hash, rules, employer, town, postcode, title, words, bands)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ifnull(?, x''), ifnull(?, x''))
+                    (offer_id, content_hash, rules, facets, employer_ref, remote, contracts, pay_min, pay_max,
+                    pay_period, hours, employer, town, postcode, title, words, bands)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ifnull(?, x''), ifnull(?, x''))
                 """)
             for (slot, i) in missing.enumerated() {
                 let kept = slots[slot]!
                 inputs[i].kept = kept
                 inputs[i].offer = nil
+                let columns = inputs[i].columns
                 try keep.execute(arguments: [inputs[i].id, inputs[i].contentHash, DedupFeatures.textRulesVersion,
-                    kept.employerName, kept.town, kept.postcode, kept.title.sorted().joined(separator: " "),
-                    data(kept.words), data(kept.bands)])
+                    columns != nil, inputs[i].employerReference, columns?.remote, columns?.contracts,
+                    columns?.payMin, columns?.payMax, columns?.payPeriod, columns?.hours, kept.employerName,
+                    kept.town, kept.postcode, kept.title.sorted().joined(separator: " "), data(kept.words),
+                    data(kept.bands)])
             }
         }
         let employers = grouper.employers
@@ -130,6 +175,82 @@ extension OfferStore {
             GroupedFeatures(id: input.id, group: input.group, features: DedupFeatures(kept: input.kept!,
                 employerReference: input.employerReference, terms: input.terms, employers: employers))
         }
+    }
+
+    /// The features of stored offers (the candidates of a nightly step) read from `dedup_features` alone, in id
+    /// order, without their band keys (a candidate is held under the keys it was found by). An offer whose row is
+    /// missing, made by older rules or without facets is read through ``groupingFeatures(_:ids:grouper:)``.
+    /// - Parameters:
+    ///   - ids: the offers' ids, ascending.
+    ///   - grouper: gives the employer normaliser.
+    static func storedFeatures(_ db: Database, ids: [Int64], grouper: OfferGrouper) throws -> [GroupedFeatures] {
+        var all: [GroupedFeatures] = []
+        all.reserveCapacity(ids.count)
+        try storedFeatures(db, ids: ids, grouper: grouper) { all += $0 }
+        return all
+    }
+
+    /// ``storedFeatures(_:ids:grouper:)`` given a part at a time (up to 500 offers, in id order) as soon as it is
+    /// read, so that the caller can use it while the next part is read.
+    static func storedFeatures(_ db: Database, ids: [Int64], grouper: OfferGrouper,
+                               each: ([GroupedFeatures]) throws -> Void) throws {
+        let employers = grouper.employers
+        var contracts: [String: Set<String>] = [:]
+        let part = 500
+        let full = try db.cachedStatement(sql: storedSelect(ids: part))
+        var start = 0
+        while start < ids.count {
+            let slice = ids[start..<min(start + part, ids.count)]
+            start = slice.endIndex
+            let statement = slice.count == part ? full : try db.makeStatement(sql: storedSelect(ids: slice.count))
+            let row = StatementRows(statement, in: db)
+            row.bind([Int64(DedupFeatures.textRulesVersion)] + slice)
+            var found: [GroupedFeatures] = []
+            found.reserveCapacity(slice.count)
+            while try row.next() {
+                found.append(GroupedFeatures(id: row.int64(0), group: row.int64OrNil(1), features: DedupFeatures(
+                    employerName: row.text(9), town: row.text(10) ?? "", postcode: row.text(11) ?? "",
+                    title: row.wordHashes(12), words: row.hashes(13), bands: [], employerReference: row.text(2),
+                    terms: TermColumns(row, from: 3).terms(parsed: &contracts), employers: employers)))
+            }
+            guard found.count < slice.count else {
+                try each(found)
+                continue
+            }
+            var missing: [Int64] = []
+            var next = 0
+            for id in slice {
+                if next < found.count && found[next].id == id { next += 1 } else { missing.append(id) }
+            }
+            let read = try groupingFeatures(db, ids: missing[...], grouper: grouper)
+            var merged: [GroupedFeatures] = []
+            merged.reserveCapacity(found.count + read.count)
+            var i = 0, j = 0
+            while i < found.count || j < read.count {
+                if j == read.count || (i < found.count && found[i].id < read[j].id) {
+                    merged.append(found[i])
+                    i += 1
+                } else {
+                    merged.append(read[j])
+                    j += 1
+                }
+            }
+            try each(merged)
+        }
+    }
+
+    private static func storedSelect(ids: Int) -> String {
+        """
+        SELECT f.offer_id, g.group_id, f.employer_ref, f.remote, f.contracts, f.pay_min, f.pay_max, f.pay_period,
+            f.hours, f.employer, f.town, f.postcode, f.title, f.words
+        FROM dedup_features f LEFT JOIN offer_groups g ON g.offer_id = f.offer_id
+        WHERE f.rules = ? AND f.facets AND f.offer_id IN (
+        """ + Array(repeating: "?", count: ids).joined(separator: ",") + ") ORDER BY f.offer_id"
+    }
+
+    /// Title words as kept: sorted, separated by spaces.
+    static func titleWords(_ text: String?) -> Set<String> {
+        Set((text ?? "").split(separator: " ").map(String.init))
     }
 
     /// 64-bit hashes as a blob, in the machine's byte order (little-endian on every platform Homeshore builds for).

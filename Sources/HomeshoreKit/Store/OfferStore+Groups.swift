@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 
@@ -9,6 +10,22 @@ public struct GroupingResult: Sendable, Equatable {
     public var joined = 0
     /// Stored offers that the step compared new ones with.
     public var candidatesLoaded = 0
+    /// Wall seconds of each part of the step, in order, for the benchmark's breakdown (not compared by `==`).
+    public var phases: [(name: String, seconds: Double)] = []
+
+    public static func == (a: GroupingResult, b: GroupingResult) -> Bool {
+        a.grouped == b.grouped && a.joined == b.joined && a.candidatesLoaded == b.candidatesLoaded
+    }
+
+    /// When the last phase ended (a `DispatchTime` in nanoseconds).
+    var phaseEnd: UInt64 = 0
+
+    /// Ends the phase that started at `since` (a `DispatchTime` in nanoseconds), and returns the time now.
+    mutating func phase(_ name: String, since: UInt64) -> UInt64 {
+        phaseEnd = DispatchTime.now().uptimeNanoseconds
+        phases.append((name, Double(phaseEnd - since) / 1e9))
+        return phaseEnd
+    }
 }
 
 extension OfferStore {
@@ -21,7 +38,16 @@ extension OfferStore {
     /// - Returns: what was done.
     @discardableResult
     public func assignGroups(employers: EmployerName = EmployerName()) throws -> GroupingResult {
-        try pool.write { db in try Self.assignGroups(db, employers: employers) }
+        try pool.writeWithoutTransaction { db in
+            // pool.write's transaction, with the commit timed (it checkpoints the pages written).
+            var result = GroupingResult()
+            try db.inTransaction {
+                result = try Self.assignGroups(db, employers: employers)
+                return .commit
+            }
+            if !result.phases.isEmpty { _ = result.phase("committed", since: result.phaseEnd) }
+            return result
+        }
     }
 
     /// Forgets every group and groups all offers again from scratch, oldest first. The offers are read a few
@@ -40,11 +66,10 @@ extension OfferStore {
 
     static func assignGroups(_ db: Database, employers: EmployerName) throws -> GroupingResult {
         var result = GroupingResult()
-        // Sorted here: ORDER BY would make SQLite read the offers' rows, texts included, instead of an index.
-        let freshIDs = try Int64.fetchAll(db, sql: """
-            SELECT offers.id FROM offers LEFT JOIN offer_groups g ON g.offer_id = offers.id WHERE g.offer_id IS NULL
-            """).sorted()
+        var clock = DispatchTime.now().uptimeNanoseconds
+        let freshIDs = try ungroupedOffers(db)
         guard !freshIDs.isEmpty else { return result }
+        clock = result.phase("ungrouped offers found", since: clock)
         let grouper = OfferGrouper(employers: employers)
         let saveGroup = try db.cachedStatement(sql: "INSERT INTO offer_groups (offer_id, group_id) VALUES (?, ?)")
         // Keys are written 250 rows to a statement: one statement per key was a third of the nightly step's writing.
@@ -52,32 +77,40 @@ extension OfferStore {
         let saveKeys = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_keys (key, offer_id) VALUES "
             + Array(repeating: "(?, ?)", count: keyRows).joined(separator: ", "))
         let saveKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_keys (key, offer_id) VALUES (?, ?)")
+        // Written in key order: the keys are random, and in arrival order each one landed on another page of the
+        // index (at 100,000 offers, the nightly step's 40,000 keys touched nearly all its 8,000 pages, read and
+        // written back one by one through a cache of 500).
+        // Bound with SQLite's own functions: GRDB's arguments (a DatabaseValue per integer) cost more than the rows.
+        func write(keys rows: inout [(key: Int64, id: Int64)]) throws {
+            rows.sort { $0.key < $1.key || ($0.key == $1.key && $0.id < $1.id) }
+            let many = StatementRows(saveKeys, in: db)
+            let one = StatementRows(saveKey, in: db)
+            var pending: [Int64] = []
+            pending.reserveCapacity(2 * keyRows)
+            for row in rows {
+                pending.append(row.key)
+                pending.append(row.id)
+                if pending.count == 2 * keyRows {
+                    try many.execute(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            for row in stride(from: 0, to: pending.count, by: 2) { try one.execute(pending[row...(row + 1)]) }
+        }
+        let groupRow = StatementRows(saveGroup, in: db)
+        func save(_ offer: GroupedFeatures, group: Int64) throws {
+            try groupRow.execute([offer.id, group])
+            result.grouped += 1
+            if group != offer.id { result.joined += 1 }
+        }
         func add(_ fresh: [GroupedFeatures]) throws {
             var rows: [(key: Int64, id: Int64)] = []
             for offer in fresh {
                 let (group, offerKeys) = grouper.add(id: offer.id, features: offer.features)
-                try saveGroup.execute(arguments: [offer.id, group])
+                try save(offer, group: group)
                 for k in offerKeys { rows.append((Int64(bitPattern: k), offer.id)) }
-                result.grouped += 1
-                if group != offer.id { result.joined += 1 }
             }
-            // Written in key order: the keys are random, and in arrival order each one landed on another page of
-            // the index (at 100,000 offers, the nightly step's 40,000 keys touched nearly all its 8,000 pages,
-            // read and written back one by one through a cache of 500).
-            rows.sort { $0.key < $1.key || ($0.key == $1.key && $0.id < $1.id) }
-            var pending: [DatabaseValue] = []
-            pending.reserveCapacity(2 * keyRows)
-            for row in rows {
-                pending.append(row.key.databaseValue)
-                pending.append(row.id.databaseValue)
-                if pending.count == 2 * keyRows {
-                    try saveKeys.execute(arguments: StatementArguments(pending))
-                    pending.removeAll(keepingCapacity: true)
-                }
-            }
-            for row in stride(from: 0, to: pending.count, by: 2) {
-                try saveKey.execute(arguments: StatementArguments([pending[row], pending[row + 1]]))
-            }
+            try write(keys: &rows)
         }
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM offer_groups)") == true else {
             // From scratch: nothing stored to compare with, so the offers are read, grouped and let go of a chunk
@@ -93,28 +126,148 @@ extension OfferStore {
             fresh += try groupingFeatures(db, ids: freshIDs[start..<min(start + groupingChunk, freshIDs.count)],
                 grouper: grouper)
         }
+        clock = result.phase("new offers' features", since: clock)
         // The stored offers that share a key with a new one, with their groups, held under those keys only (the
         // new offers look up no other).
-        var keys = Set<UInt64>()
-        for offer in fresh { keys.formUnion(grouper.keys(offer.features)) }
-        var keysByCandidate: [Int64: [UInt64]] = [:]
-        let lookup = try db.cachedStatement(sql:
-            "SELECT offer_id FROM dedup_keys WHERE key = ? ORDER BY offer_id DESC LIMIT ?")
-        // Looked up in the index's order (SQLite's integers are signed), so that its pages are read once each.
-        let rows = StatementRows(lookup, in: db)
-        for key in keys.sorted(by: { Int64(bitPattern: $0) < Int64(bitPattern: $1) }) {
-            rows.bind([Int64(bitPattern: key), Int64(grouper.bucketLimit)])
-            while try rows.next() { keysByCandidate[rows.int64(0), default: []].append(key) }
+        let freshKeys = fresh.map { grouper.keys($0.features) }
+        var found = try storedOffers(db, under: freshKeys.flatMap { $0 }, limit: grouper.bucketLimit)
+        // By candidate (a candidate's keys in any order: each key has a list of its own in the grouper).
+        found.sort { $0.id < $1.id }
+        var candidateIDs: [Int64] = []
+        for (i, row) in found.enumerated() where i == 0 || found[i - 1].id != row.id { candidateIDs.append(row.id) }
+        clock = result.phase("keys looked up", since: clock)
+        // Two threads from here: this one works with SQLite, a helper with the grouper. The helper holds each part
+        // of the stored offers while the next part is read, then compares the new offers while their keys are
+        // written; the grouper is only ever used by one thread at a time (the helper's queue is serial, and this
+        // thread touches the grouper again only after waiting for it).
+        let helper = DispatchQueue(label: "homeshore.grouping")
+        nonisolated(unsafe) let held = grouper
+        let groups = UnsafeMutableBufferPointer<Int64>.allocate(capacity: fresh.count)
+        defer {
+            helper.sync {}
+            groups.deallocate()
         }
-        let candidateIDs = keysByCandidate.keys.sorted()
-        for stored in try groupingFeatures(db, ids: candidateIDs[...], grouper: grouper) {
-            // A key whose offer lost its group since (none does today) would name an offer that is not stored.
-            guard let group = stored.group else { continue }
-            grouper.insert(id: stored.id, group: group, features: stored.features, keys: keysByCandidate[stored.id]!)
-            result.candidatesLoaded += 1
+        var next = 0  // the first row of `found` not yet given to a candidate
+        try storedFeatures(db, ids: candidateIDs, grouper: grouper) { part in
+            var entries: [(GroupedFeatures, Int64, [UInt64])] = []
+            entries.reserveCapacity(part.count)
+            for stored in part {
+                // Both in id order; an id may be missing from the part when its offer is not stored.
+                while next < found.count && found[next].id < stored.id { next += 1 }
+                var keys: [UInt64] = []
+                while next < found.count && found[next].id == stored.id {
+                    keys.append(found[next].key)
+                    next += 1
+                }
+                // A key whose offer lost its group since (none does today) would name an offer that is not stored.
+                if let group = stored.group { entries.append((stored, group, keys)) }
+            }
+            result.candidatesLoaded += entries.count
+            let ready = entries
+            helper.async {
+                for (stored, group, keys) in ready {
+                    held.insert(id: stored.id, group: group, features: stored.features, keys: keys)
+                }
+            }
         }
-        try add(fresh)
+        nonisolated(unsafe) let output = groups
+        let new = fresh
+        helper.async {
+            for (i, offer) in new.enumerated() { output[i] = held.add(id: offer.id, features: offer.features, keys: freshKeys[i]) }
+        }
+        clock = result.phase("stored offers read", since: clock)
+        var newKeys: [(key: Int64, id: Int64)] = []
+        newKeys.reserveCapacity(freshKeys.reduce(0) { $0 + $1.count })
+        for (i, offer) in fresh.enumerated() {
+            for key in freshKeys[i] { newKeys.append((Int64(bitPattern: key), offer.id)) }
+        }
+        try write(keys: &newKeys)
+        clock = result.phase("new offers' keys written", since: clock)
+        helper.sync {}
+        clock = result.phase("new offers compared (waited for)", since: clock)
+        for (i, offer) in fresh.enumerated() { try save(offer, group: groups[i]) }
+        clock = result.phase("groups written", since: clock)
         return result
+    }
+
+    /// The stored offers under some keys (`dedup_keys`), each key's newest `limit`, as (offer, key) rows.
+    static func storedOffers(_ db: Database, under keys: [UInt64], limit: Int) throws -> [(id: Int64, key: UInt64)] {
+        // Looked up once each, in the index's order (SQLite's integers are signed), so that its pages are read once
+        // each. Sorted arrays rather than a set and a dictionary: hashing tens of thousands of integers cost more.
+        var keys = keys.map { Int64(bitPattern: $0) }
+        keys.sort()
+        var unique = 0
+        for key in keys where unique == 0 || keys[unique - 1] != key {
+            keys[unique] = key
+            unique += 1
+        }
+        keys.removeLast(keys.count - unique)
+        // 500 keys to a statement, each key's rows in id order: its newest `limit` are kept (a statement per key,
+        // with its LIMIT, cost more than the few rows past the limit that a big bucket gives).
+        var found: [(id: Int64, key: UInt64)] = []
+        let part = 500
+        func lookupSQL(_ count: Int) -> String {
+            "SELECT key, offer_id FROM dedup_keys WHERE key IN (" + Array(repeating: "?", count: count)
+                .joined(separator: ",") + ") ORDER BY key, offer_id"
+        }
+        let fullLookup = try db.cachedStatement(sql: lookupSQL(part))
+        var start = 0
+        while start < keys.count {
+            let slice = keys[start..<min(start + part, keys.count)]
+            start = slice.endIndex
+            let lookup = StatementRows(slice.count == part ? fullLookup : try db.makeStatement(sql: lookupSQL(slice.count)),
+                in: db)
+            lookup.bind(slice)
+            var bucketStart = found.count
+            var bucketKey: Int64?
+            func endBucket() {
+                let extra = found.count - bucketStart - limit
+                if extra > 0 { found.removeSubrange(bucketStart..<(bucketStart + extra)) }
+            }
+            while try lookup.next() {
+                let key = lookup.int64(0)
+                if key != bucketKey {
+                    endBucket()
+                    bucketKey = key
+                    bucketStart = found.count
+                }
+                found.append((lookup.int64(1), UInt64(bitPattern: key)))
+            }
+            endBucket()
+        }
+        return found
+    }
+
+    /// The ids of the offers that have no group, ascending: the grouped ids are read whole from `offer_groups` (in
+    /// id order) and marked in a bitmap, then every offer id from an index of `offers` is checked against it, which
+    /// costs less than looking each offer up in `offer_groups`.
+    static func ungroupedOffers(_ db: Database) throws -> [Int64] {
+        var grouped: [UInt64] = []
+        var negative = Set<Int64>()  // never, with SQLite's own rowids; kept apart from the bitmap
+        let groups = StatementRows(try db.makeStatement(sql: "SELECT offer_id FROM offer_groups"), in: db)
+        groups.bind([Int64]())
+        while try groups.next() {
+            let id = groups.int64(0)
+            // Ids are small positive integers (SQLite's rowids): one bit each.
+            guard id >= 0 else {
+                negative.insert(id)
+                continue
+            }
+            let word = Int(id >> 6)
+            if word >= grouped.count { grouped += repeatElement(0, count: max(word + 1 - grouped.count, grouped.count)) }
+            grouped[word] |= 1 << UInt64(id & 63)
+        }
+        var ungrouped: [Int64] = []
+        // Unsorted: ORDER BY would make SQLite read the offers' rows, texts included, instead of an index.
+        let offers = StatementRows(try db.makeStatement(sql: "SELECT id FROM offers"), in: db)
+        offers.bind([Int64]())
+        while try offers.next() {
+            let id = offers.int64(0)
+            let word = Int(id >> 6)
+            let isGrouped = id < 0 ? negative.contains(id) : word < grouped.count && grouped[word] & (1 << UInt64(id & 63)) != 0
+            if !isGrouped { ungrouped.append(id) }
+        }
+        return ungrouped.sorted()
     }
 
     /// Fills ``StoredOffer/copies`` of each offer with every offer of its group.

@@ -229,6 +229,61 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v11: dedup features of the offer's row") { db in
+            // What grouping reads of the offer's row besides its texts (its employer's reference and facet columns)
+            // kept with its features too, so that the stored offers a nightly run compares are read from this
+            // table alone, never from `offers` (whose rows hold descriptions and facets JSON: to reach the facet
+            // columns, SQLite walked past both). `facets` is 0 when the offer had no facets (saved before v3): its
+            // terms come from the whole offer, so it is still read from `offers`. Small columns first, the word
+            // hashes then the band keys last (a candidate needs no band keys). Triggers drop an offer's row when
+            // anything it was made from changes (or an offer is inserted under the id of a row left behind), so a
+            // row that exists was made from the offer as it is; rows of v10 still matching their offer are kept.
+            try db.execute(sql: """
+                CREATE TABLE dedup_features_v11 (
+                    offer_id INTEGER PRIMARY KEY REFERENCES offers (id) ON DELETE CASCADE,
+                    content_hash TEXT NOT NULL,
+                    rules INTEGER NOT NULL,
+                    facets INTEGER NOT NULL,
+                    employer_ref TEXT,
+                    remote TEXT,
+                    contracts TEXT,
+                    pay_min REAL,
+                    pay_max REAL,
+                    pay_period TEXT,
+                    hours TEXT,
+                    employer TEXT,
+                    town TEXT NOT NULL,
+                    postcode TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    words BLOB NOT NULL,
+                    bands BLOB NOT NULL
+                );
+                INSERT INTO dedup_features_v11
+                SELECT f.offer_id, f.content_hash, f.rules, o.facets IS NOT NULL, o.employer_ref, o.facet_remote,
+                    o.facet_contracts, o.pay_min, o.pay_max, o.pay_period, o.hours, f.employer, f.town, f.postcode,
+                    f.title, f.words, f.bands
+                FROM dedup_features f JOIN offers o ON o.id = f.offer_id AND o.content_hash = f.content_hash;
+                DROP TABLE dedup_features;
+                ALTER TABLE dedup_features_v11 RENAME TO dedup_features;
+                CREATE TRIGGER dedup_features_offer_inserted AFTER INSERT ON offers
+                BEGIN
+                    DELETE FROM dedup_features WHERE offer_id = NEW.id;
+                END;
+                CREATE TRIGGER dedup_features_offer_changed
+                AFTER UPDATE OF content_hash, employer_ref, facets, facet_remote, facet_contracts, pay_min, pay_max,
+                    pay_period, hours, title, employer, location, postal_code, description ON offers
+                WHEN OLD.content_hash IS NOT NEW.content_hash OR OLD.employer_ref IS NOT NEW.employer_ref
+                    OR (OLD.facets IS NULL) <> (NEW.facets IS NULL) OR OLD.facet_remote IS NOT NEW.facet_remote
+                    OR OLD.facet_contracts IS NOT NEW.facet_contracts OR OLD.pay_min IS NOT NEW.pay_min
+                    OR OLD.pay_max IS NOT NEW.pay_max OR OLD.pay_period IS NOT NEW.pay_period
+                    OR OLD.hours IS NOT NEW.hours OR OLD.title IS NOT NEW.title OR OLD.employer IS NOT NEW.employer
+                    OR OLD.location IS NOT NEW.location OR OLD.postal_code IS NOT NEW.postal_code
+                    OR OLD.description IS NOT NEW.description
+                BEGIN
+                    DELETE FROM dedup_features WHERE offer_id = NEW.id;
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -5,7 +5,9 @@ import GRDB
 /// The rows of a prepared statement read with SQLite's own functions, by position: for the grouping loops that
 /// step through tens of thousands of rows, where building a GRDB `Row` and its arguments for each one cost more than
 /// SQLite's search itself. Bind, then ``next()`` until false; the statement is reset on the next ``bind(_:)``.
-/// Only for reading: GRDB does not see what is stepped here. A class, so that the GRDB statement it holds (which
+/// For reading, and for inserting rows inside a transaction GRDB opened (``execute(_:)``): GRDB does not see what
+/// is stepped here, so nothing that needs GRDB's observation of changes may be written this way (no transaction
+/// observer is ever registered on a store's connections). A class, so that the GRDB statement it holds (which
 /// finalizes the SQLite statement when let go of) lives as long as anything reads through it.
 final class StatementRows {
     private let owner: Statement
@@ -36,7 +38,16 @@ final class StatementRows {
         }
     }
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    /// Binds integers and runs a statement that returns no rows (an insert), in one step.
+    /// - Throws: `DatabaseError` with SQLite's message.
+    func execute(_ values: some Collection<Int64>) throws {
+        bind(values)
+        if try next() {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a statement run for its changes returned rows")
+        }
+    }
+
+        func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
@@ -48,6 +59,27 @@ final class StatementRows {
         guard let bytes = sqlite3_column_text(statement, column) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))),
             as: UTF8.self)
+    }
+
+    /// The ``MinHasher/hash(_:)`` of each word of a text of words separated by single spaces, sorted and unique
+    /// (``DedupFeatures/title`` from title words kept as text), hashed from SQLite's bytes without a string per word.
+    func wordHashes(_ column: Int32) -> [UInt64] {
+        guard let bytes = sqlite3_column_text(statement, column) else { return [] }
+        let text = UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
+        var hashes: [UInt64] = []
+        var start = 0
+        for i in 0...text.count where i == text.count || text[i] == 0x20 {
+            if i > start { hashes.append(MinHasher.hash(utf8: UnsafeBufferPointer(rebasing: text[start..<i]))) }
+            start = i + 1
+        }
+        hashes.sort()
+        var unique = 0
+        for hash in hashes where unique == 0 || hashes[unique - 1] != hash {
+            hashes[unique] = hash
+            unique += 1
+        }
+        hashes.removeLast(hashes.count - unique)
+        return hashes
     }
 
     /// 64-bit hashes stored as a blob by ``OfferStore/data(_:)``; none for NULL.
