@@ -9,7 +9,7 @@ import HomeshoreKit
 //   homeshore-bench serve N URLS.txt
 //   homeshore-bench recrawl N
 //   homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
-//   homeshore-bench nightly
+//   homeshore-bench nightly [--reps N]
 //   homeshore-bench facets N [--repo DIR] [--reps N] [--dump FILE]
 //   homeshore-bench dedup N [--added M] [--jsonl OFFERS.jsonl] [--store N (0: memory only)]
 //   homeshore-bench dedup-nightly SNAPSHOT [--reps N] [--dump GROUPS.txt]
@@ -34,7 +34,7 @@ func usage() -> Never {
                homeshore-bench serve N URLS.txt
                homeshore-bench recrawl N
                homeshore-bench reviews [--fixtures labeled.csv] [--reps N]
-               homeshore-bench nightly
+               homeshore-bench nightly [--reps N]
                homeshore-bench facets N [--repo DIR] [--reps N] [--dump FILE]
                homeshore-bench dedup N [--added M] [--jsonl OFFERS.jsonl] [--store N (0: memory only)]
                homeshore-bench dedup-nightly SNAPSHOT [--reps N] [--dump GROUPS.txt]
@@ -74,7 +74,7 @@ do {
     case "reviews" where arguments.count == 1:
         try ReviewBench.run(fixtures: fixtures, reps: reps ?? 5)
     case "nightly" where arguments.count == 1:
-        try await NightlyBench.run()
+        try await NightlyBench.run(forcedReps: reps ?? 1)
     case "facets" where arguments.count == 2:
         guard let n = Int(arguments[1]), n > 0 else { usage() }
         try FacetBench.run(count: n, repo: repo, reps: reps ?? 3, dump: dump)
