@@ -43,7 +43,10 @@ extension Homeshore {
             var options = CrawlOptions()
             options.delayOverride = 0
             let report = try await Crawler.crawl(config: demo.config, store: store, options: options, json: false)
-            let offers = try store.offers(matching: OfferQuery())
+            // One line per job, with every board it is on, as `homeshore offers` and `export` show them.
+            var query = OfferQuery()
+            query.onePerGroup = true
+            let offers = try store.offers(matching: query)
             let reputations = try EmployerReport.reputations(in: store)
             let scores = Dictionary(uniqueKeysWithValues: reputations.map { ($0.employer.id, $0.score) })
             print("")
