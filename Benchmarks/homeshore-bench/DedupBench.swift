@@ -84,7 +84,7 @@ enum DedupBench {
     /// Through the SQLite store, as a crawl runs it: save the offers (not timed), group from scratch, then a nightly
     /// run adds new offers. The saved offers are let go of before grouping, as a `homeshore` process holds none.
     static func throughStore(_ toStore: inout [Offer], _ toAdd: [Offer], jobs: [String: Int]) throws {
-        let count = toStore.count, added = toAdd.count
+        let count = toStore.count
         let folder = NSTemporaryDirectory() + "homeshore-dedup-bench-\(getpid())"
         try? FileManager.default.removeItem(atPath: folder)
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -113,15 +113,6 @@ enum FacetFold {
 
         init() {}
 
-        init(_ text: String) {
-            var text = text
-            self = text.withUTF8 { bytes in
-                var tokens = Tokens()
-                Self.scan(bytes) { tokens.insert($0) }
-                return tokens
-            }
-        }
-
         @inline(__always)
         mutating func insert(_ hash: UInt32) {
             bits[Int(hash >> 29)] |= 1 << UInt64((hash >> 23) & 63)
@@ -210,12 +201,7 @@ enum FacetFold {
     struct WideTokens: Sendable {
         var words = [UInt64](repeating: 0, count: 64)
 
-        @inline(__always)
-        mutating func insert(_ hash: UInt32) {
-            words.withUnsafeMutableBufferPointer { Self.insert(hash, into: $0) }
-        }
-
-        /// `insert` on the words themselves (64 of them), for loops that hold them.
+        /// Adds a word's hash to `words`, the 64 words of a set (held by the loop that fills it).
         @inline(__always)
         static func insert(_ hash: UInt32, into words: UnsafeMutableBufferPointer<UInt64>) {
             words[Int(hash >> 26)] |= 1 << UInt64((hash >> 20) & 63)

@@ -74,13 +74,16 @@ struct FacetText {
 
     /// Text folded for matching: `foldReference`'s result, built from `FacetFold`'s table of folded scalars when every
     /// scalar is ASCII or in the table (then folding is done scalar by scalar), and by `foldReference` otherwise.
+    /// Sentences use `paddedFold` directly; this is it without the spaces it adds.
     static func fold(_ text: String) -> String {
-        guard let bytes = Phrase.lowerASCII(text, else: FacetFold.folded) else { return foldReference(text) }
-        return collapsingWhitespace(bytes)
+        guard let padded = paddedFold(text) else { return "" }
+        return String(decoding: padded.utf8.dropFirst().dropLast(), as: UTF8.self)
     }
 
-    /// `" " + fold(text) + " "`, or nil when `fold(text)` is empty: folded and collapsed in one pass over the
-    /// UTF-8 (the same steps as `fold`, byte for byte), `foldReference` for a scalar outside `FacetFold`'s table.
+    /// `" " + foldReference(text) + " "`, or nil when that folding is empty: lower-cased, folded with `FacetFold`'s
+    /// table and runs of space, tab, LF and CR collapsed in one pass over the UTF-8 (CR LF, one Character, stays
+    /// inside a word, as `split(whereSeparator:)` on Characters leaves it); `foldReference` for a scalar outside
+    /// the table.
     static func paddedFold(_ text: String) -> String? {
         var text = text
         let bytes: [UInt8]?? = text.withUTF8 { input in
@@ -93,7 +96,7 @@ struct FacetText {
                 let b = input[i]
                 if b < 0x80 {
                     if b == 0x0D, i + 1 < n, input[i + 1] == 0x0A {
-                        // CR LF is one Character: it stays inside a word, as `collapsingWhitespace` keeps it.
+                        // CR LF is one Character: it stays inside a word.
                         out.word(0x0D)
                         out.bytes.append(0x0A)
                         i += 2
@@ -148,36 +151,6 @@ struct FacetText {
             wrote = true
             bytes.append(b)
         }
-    }
-
-    /// The words of `bytes` (cut at runs of space, tab, LF and CR) joined by single spaces, as
-    /// `split(whereSeparator:)` on Characters cuts them: CR LF is one Character, which is none of the four, so it
-    /// stays inside a word.
-    static func collapsingWhitespace(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(0x0D)
-                out.append(0x0A)
-                i += 2
-                continue
-            }
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                pendingSpace = true
-            } else {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
-            }
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Folding and replacements without the whitespace clean-up: what `FacetFold` tabulates scalar by scalar.

@@ -262,16 +262,17 @@ private struct TextBuilder {
     /// Runs of visible characters (ASCII, or well-formed sequences) are copied at once; an ill-formed sequence
     /// goes through `String(decoding:)`, which makes it U+FFFD as `String(cString:)` did.
     private mutating func append(text: UnsafePointer<xmlChar>) {
+        let text = UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
+        let n = text.count
         var i = 0
-        while text[i] != 0 {
+        while i < n {
             let start = i
-            while true {
+            while i < n {
                 let b = text[i]
-                if b == 0 { break }
                 if b < 0x80 {
                     if b == 0x20 || (b >= 0x09 && b <= 0x0D) { break }
                     i += 1
-                } else if let (value, length) = Self.wellFormed(text, at: i), !HTMLText.isSpace(value) {
+                } else if let (value, length) = Charset.wellFormedScalar(text, at: i), !HTMLText.isSpace(value) {
                     i += length
                 } else {
                     break
@@ -279,71 +280,29 @@ private struct TextBuilder {
             }
             if i > start {
                 beforeVisible()
-                bytes.append(contentsOf: UnsafeBufferPointer(start: text + start, count: i - start))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i]))
                 continue
             }
             let lead = text[i]
-            if lead == 0 { break }
             if lead < 0x80 {
                 pendingSpace = true
                 i += 1
                 continue
             }
-            if let (_, length) = Self.wellFormed(text, at: i) {
+            if let (_, length) = Charset.wellFormedScalar(text, at: i) {
                 // A space: a visible one would have been taken into the run.
                 pendingSpace = true
                 i += length
                 continue
             }
-            // An ill-formed sequence (libxml2 hands out valid UTF-8, but not always).
+            // An ill-formed sequence (libxml2 hands out valid UTF-8, but not always): its U+FFFDs, as
+            // `String(cString:)` made them.
             var length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
             var j = 1
-            while j < length, text[i + j] & 0xC0 == 0x80 { j += 1 }
+            while j < length, i + j < n, text[i + j] & 0xC0 == 0x80 { j += 1 }
             if j < length { length = j }
-            let decoded = String(decoding: UnsafeBufferPointer(start: text + i, count: length), as: UTF8.self)
-            let scalar = decoded.unicodeScalars.first ?? "\u{FFFD}"
-            if decoded.unicodeScalars.count != 1 || (scalar == "\u{FFFD}" && !(length == 3 && lead == 0xEF)) {
-                i += length
-                appendScalars(decoded)
-                continue
-            }
-            if HTMLText.isSpace(scalar) {
-                pendingSpace = true
-            } else {
-                beforeVisible()
-                bytes.append(contentsOf: UnsafeBufferPointer(start: text + i, count: length))
-            }
+            appendScalars(String(decoding: UnsafeBufferPointer(rebasing: text[i..<(i + length)]), as: UTF8.self))
             i += length
-        }
-    }
-
-    /// The scalar of the well-formed UTF-8 sequence of two to four bytes that starts at `i`, with its length; nil
-    /// for anything else (a lone continuation byte, an overlong form, a surrogate, a cut sequence).
-    @inline(__always)
-    static func wellFormed(_ text: UnsafePointer<xmlChar>, at i: Int) -> (Unicode.Scalar, Int)? {
-        let b0 = UInt32(text[i])
-        @inline(__always) func cont(_ k: Int) -> UInt32? {
-            let b = text[i + k]
-            return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
-        }
-        switch b0 {
-        case 0xC2...0xDF:
-            guard let c1 = cont(1) else { return nil }
-            return (Unicode.Scalar((b0 & 0x1F) << 6 | c1)!, 2)
-        case 0xE0...0xEF:
-            guard let c1 = cont(1) else { return nil }
-            if b0 == 0xE0 && c1 < 0x20 { return nil }  // overlong
-            if b0 == 0xED && c1 >= 0x20 { return nil }  // surrogate
-            guard let c2 = cont(2) else { return nil }
-            return (Unicode.Scalar((b0 & 0x0F) << 12 | c1 << 6 | c2)!, 3)
-        case 0xF0...0xF4:
-            guard let c1 = cont(1) else { return nil }
-            if b0 == 0xF0 && c1 < 0x10 { return nil }  // overlong
-            if b0 == 0xF4 && c1 >= 0x10 { return nil }  // above U+10FFFF
-            guard let c2 = cont(2), let c3 = cont(3) else { return nil }
-            return (Unicode.Scalar((b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3)!, 4)
-        default:
-            return nil
         }
     }
 

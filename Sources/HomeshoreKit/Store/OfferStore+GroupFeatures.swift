@@ -56,6 +56,24 @@ extension OfferStore {
     /// and what grouping computed of its text (`dedup_features`) when that was computed from the offer's current
     /// text by the current rules, else the fields to compute it from. Read by position (a name is looked up among
     /// the columns at every read): keep the order in step with `groupingFeatures`.
+    /// Runs `select(n)`, a query whose arguments are the rules' version and then `n` offer ids, over `ids` 500 at a
+    /// time (one prepared statement for every full part), handing `body` each part's rows, read by position with
+    /// SQLite's functions, and the part's ids.
+    private static func forEachPart(_ db: Database, of ids: ArraySlice<Int64>, select: (Int) -> String,
+                                    _ body: (StatementRows, ArraySlice<Int64>) throws -> Void) throws {
+        let part = 500
+        let full = try db.cachedStatement(sql: select(part))
+        var start = ids.startIndex
+        while start < ids.endIndex {
+            let slice = ids[start..<min(start + part, ids.endIndex)]
+            start = slice.endIndex
+            let statement = slice.count == part ? full : try db.makeStatement(sql: select(slice.count))
+            let row = StatementRows(statement, in: db)
+            row.bind([Int64(DedupFeatures.textRulesVersion)] + slice)
+            try body(row, slice)
+        }
+    }
+
     private static func groupingSelect(ids: Int) -> String {
         groupingColumns + " WHERE offers.id IN (" + Array(repeating: "?", count: ids).joined(separator: ",")
             + ") ORDER BY offers.id"
@@ -92,16 +110,7 @@ extension OfferStore {
         }
         var inputs: [Input] = []
         inputs.reserveCapacity(ids.count)
-        // One prepared statement for every full part of 500 ids; rows read by position with SQLite's functions.
-        let part = 500
-        let full = try db.cachedStatement(sql: groupingSelect(ids: part))
-        var start = ids.startIndex
-        while start < ids.endIndex {
-            let ids = ids[start..<min(start + part, ids.endIndex)]
-            start = ids.endIndex
-            let statement = ids.count == part ? full : try db.makeStatement(sql: groupingSelect(ids: ids.count))
-            let row = StatementRows(statement, in: db)
-            row.bind([Int64(DedupFeatures.textRulesVersion)] + ids)
+        try forEachPart(db, of: ids, select: groupingSelect) { row, _ in
             while try row.next() {
                 let id = row.int64(0)
                 var kept: DedupFeatures.Kept?
@@ -196,15 +205,7 @@ extension OfferStore {
                                each: ([GroupedFeatures]) throws -> Void) throws {
         let employers = grouper.employers
         var contracts: [String: Set<String>] = [:]
-        let part = 500
-        let full = try db.cachedStatement(sql: storedSelect(ids: part))
-        var start = 0
-        while start < ids.count {
-            let slice = ids[start..<min(start + part, ids.count)]
-            start = slice.endIndex
-            let statement = slice.count == part ? full : try db.makeStatement(sql: storedSelect(ids: slice.count))
-            let row = StatementRows(statement, in: db)
-            row.bind([Int64(DedupFeatures.textRulesVersion)] + slice)
+        try forEachPart(db, of: ids[...], select: storedSelect) { row, slice in
             var found: [GroupedFeatures] = []
             found.reserveCapacity(slice.count)
             while try row.next() {
@@ -215,7 +216,7 @@ extension OfferStore {
             }
             guard found.count < slice.count else {
                 try each(found)
-                continue
+                return
             }
             var missing: [Int64] = []
             var next = 0

@@ -195,13 +195,7 @@ extension OfferStore {
         // Looked up once each, in the index's order (SQLite's integers are signed), so that its pages are read once
         // each. Sorted arrays rather than a set and a dictionary: hashing tens of thousands of integers cost more.
         var keys = keys.map { Int64(bitPattern: $0) }
-        keys.sort()
-        var unique = 0
-        for key in keys where unique == 0 || keys[unique - 1] != key {
-            keys[unique] = key
-            unique += 1
-        }
-        keys.removeLast(keys.count - unique)
+        keys.sortAndRemoveDuplicates()
         // 500 keys to a statement, each key's rows in id order: its newest `limit` are kept (a statement per key,
         // with its LIMIT, cost more than the few rows past the limit that a big bucket gives).
         var found: [(id: Int64, key: UInt64)] = []

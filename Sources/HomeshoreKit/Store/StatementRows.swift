@@ -72,13 +72,7 @@ final class StatementRows {
             if i > start { hashes.append(MinHasher.hash(utf8: UnsafeBufferPointer(rebasing: text[start..<i]))) }
             start = i + 1
         }
-        hashes.sort()
-        var unique = 0
-        for hash in hashes where unique == 0 || hashes[unique - 1] != hash {
-            hashes[unique] = hash
-            unique += 1
-        }
-        hashes.removeLast(hashes.count - unique)
+        hashes.sortAndRemoveDuplicates()
         return hashes
     }
 
@@ -94,3 +88,18 @@ final class StatementRows {
 }
 
 @available(*, unavailable) extension StatementRows: Sendable {}
+
+extension Array where Element: Comparable {
+    /// Sorts in place and keeps one of each run of equal elements: a sorted set without hashing (for tens of
+    /// thousands of integers, cheaper than a `Set`).
+    mutating func sortAndRemoveDuplicates() {
+        sort()
+        var unique = 0
+        // By index: iterating the array itself would hold its buffer, and the first write would copy it.
+        for i in indices where unique == 0 || self[unique - 1] != self[i] {
+            self[unique] = self[i]
+            unique += 1
+        }
+        removeLast(count - unique)
+    }
+}
