@@ -37,11 +37,14 @@ let package = Package(
         ),
         // One C function Swift's Glibc module does not declare (memmem, a GNU extension).
         .target(name: "CByteSearch"),
+        // MinHash signatures in C, compiled for AVX-512, AVX2 and plain x86-64 (the processor picks at load time).
+        .target(name: "CMinHash"),
         .target(
             name: "HomeshoreKit",
             dependencies: [
                 "CBrotli",
                 "CByteSearch",
+                "CMinHash",
                 "CCurl",
                 "CLibXML2",
                 "CZlib",

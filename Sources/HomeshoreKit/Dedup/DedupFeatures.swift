@@ -144,10 +144,39 @@ public struct DedupFeatures: Sendable {
 
     /// What grouping takes of a description (the costly part of the features): its content words' hashes, sorted
     /// and unique, and the LSH band keys of its shingles' MinHash signature.
+    ///
+    /// The words of ``DedupText/words(_:)``, each hashed once from the folded text's bytes (no string per word);
+    /// a stop word is told by its bytes packed into an integer (``DedupText/isStopWord(packed:length:)``).
     static func text(_ description: String?, hasher: MinHasher) -> (words: [UInt64], bands: [UInt64]) {
-        let descriptionWords = DedupText.words(TextFolding.fold(description ?? ""))
-        let words = Array(Set(descriptionWords.filter { !DedupText.stopWords.contains($0) }.map(MinHasher.hash))).sorted()
-        return (words, hasher.bandKeys(hasher.signature(of: hasher.shingleHashes(words: descriptionWords))))
+        var folded = TextFolding.fold(description ?? "")
+        var all: [UInt64] = []
+        var content: [UInt64] = []
+        folded.withUTF8 { bytes in
+            all.reserveCapacity(bytes.count / 4)
+            content.reserveCapacity(bytes.count / 4)
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                while i < n && !DedupText.isWordByte(bytes[i]) { i += 1 }
+                guard i < n else { break }
+                let start = i
+                var h = MinHasher.fnvOffset
+                var packed: UInt64 = 0
+                while i < n, DedupText.isWordByte(bytes[i]) {
+                    let byte = bytes[i]
+                    h = (h ^ UInt64(byte)) &* MinHasher.fnvPrime
+                    if i - start < 8 { packed |= UInt64(byte) << (8 * UInt64(i - start)) }
+                    i += 1
+                }
+                let hash = MinHasher.mix(h)
+                all.append(hash)
+                if !DedupText.isStopWord(packed: packed, length: i - start) { content.append(hash) }
+            }
+        }
+        content.sortAndRemoveDuplicates()
+        // Copied to an array of its own size: grouping keeps the words of every offer it holds.
+        let words = content.withUnsafeBufferPointer { [UInt64]($0) }
+        return (words, hasher.bandKeys(hasher.signature(of: hasher.shingleHashes(wordHashes: all))))
     }
 
     /// Where the offer is, for blocking: its town, else its postal code, else `remote` for a fully remote offer.

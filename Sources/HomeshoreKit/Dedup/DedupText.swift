@@ -7,7 +7,7 @@ enum DedupText {
         var result: [String] = []
         var current: [UInt8] = []
         for byte in folded.utf8 {
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80 {
+            if isWordByte(byte) {
                 current.append(byte)
             } else if !current.isEmpty {
                 result.append(String(decoding: current, as: UTF8.self))
@@ -16,6 +16,12 @@ enum DedupText {
         }
         if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
         return result
+    }
+
+    /// Whether a byte of folded text belongs to a word: an ASCII lower-case letter, digit or `_`, or any byte of a
+    /// scalar beyond ASCII (folded text has no ASCII capitals).
+    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte >= 0x80
     }
 
     /// Words that say nothing of which job it is: articles, prepositions, gender marks, remote-work and hours words.
@@ -63,4 +69,24 @@ enum DedupText {
         "son", "sa", "ce", "cette", "ces", "il", "elle", "ne", "pas", "plus", "the", "and", "of", "to", "in", "for",
         "you", "your", "our", "we", "is", "are", "with", "on", "s", "n", "y", "h", "f",
     ]
+
+    /// The stop words, each packed as ``isStopWord(packed:length:)`` packs a word, sorted.
+    private static let packedStopWords: [UInt64] = stopWords.map { word in
+        precondition(word.utf8.count <= 8, "a stop word longer than 8 bytes cannot be packed")
+        return word.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    }.sorted()
+    private static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
+
+    /// Whether a word is one of ``stopWords``, given as its first eight bytes packed little-endian into an integer
+    /// and its length in bytes. No byte of a word is 0, so two words of at most eight bytes pack alike only when
+    /// they are the same.
+    @inline(__always) static func isStopWord(packed: UInt64, length: Int) -> Bool {
+        guard length <= longestStopWord else { return false }
+        var low = 0, high = packedStopWords.count
+        while low < high {
+            let mid = (low + high) / 2
+            if packedStopWords[mid] < packed { low = mid + 1 } else { high = mid }
+        }
+        return low < packedStopWords.count && packedStopWords[low] == packed
+    }
 }

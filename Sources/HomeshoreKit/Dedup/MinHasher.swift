@@ -1,3 +1,5 @@
+import CMinHash
+
 /// MinHash signatures of word shingles, and their LSH band keys.
 ///
 /// A shingle is `shingleSize` consecutive words of the folded text (the words datasketch's peer script takes with
@@ -45,13 +47,17 @@ public struct MinHasher: Sendable {
 
     /// ``hash(_:)`` of a word given as its UTF-8 bytes.
     @inline(__always) static func hash(utf8 bytes: some Sequence<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = fnvOffset
         for byte in bytes {
             h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
+            h = h &* fnvPrime
         }
         return mix(h)
     }
+
+    /// FNV-1a's starting value and prime (64 bits), for a hash computed byte by byte in place (``hash(utf8:)``).
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
 
     @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
         var z = value
@@ -62,8 +68,12 @@ public struct MinHasher: Sendable {
 
     /// The hashes of the text's shingles (one per shingle, duplicates kept: they do not change a minimum).
     public func shingleHashes(words: [String]) -> [UInt64] {
-        guard !words.isEmpty else { return [] }
-        let wordHashes = words.map(Self.hash)
+        shingleHashes(wordHashes: words.map(Self.hash))
+    }
+
+    /// ``shingleHashes(words:)`` of words already hashed (each ``hash(_:)``), in the text's order.
+    func shingleHashes(wordHashes: [UInt64]) -> [UInt64] {
+        guard !wordHashes.isEmpty else { return [] }
         if wordHashes.count < shingleSize {
             return [wordHashes.reduce(0) { Self.mix($0 &* 31 &+ $1) }]
         }
@@ -77,22 +87,21 @@ public struct MinHasher: Sendable {
         return result
     }
 
-    /// The MinHash signature of a set of shingle hashes; all `UInt32.max` for an empty text.
+    /// The MinHash signature of a set of shingle hashes; all `UInt32.max` for an empty text. Computed in C
+    /// (`homeshore_minhash`), in vector registers where the processor allows: the multiply-adds are most of the
+    /// cost of grouping an offer.
     public func signature(of shingles: [UInt64]) -> [UInt32] {
-        var mins = [UInt64](repeating: UInt64(UInt32.max), count: permutations)
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                mins.withUnsafeMutableBufferPointer { m in
-                    for x in shingles {
-                        for i in 0..<m.count {
-                            let v = (a[i] &* x &+ b[i]) >> 32
-                            if v < m[i] { m[i] = v }
-                        }
+        [UInt32](unsafeUninitializedCapacity: permutations) { out, initialized in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    shingles.withUnsafeBufferPointer { xs in
+                        homeshore_minhash(a.baseAddress, b.baseAddress, permutations, xs.baseAddress, xs.count,
+                            out.baseAddress)
                     }
                 }
             }
+            initialized = permutations
         }
-        return mins.map { UInt32(truncatingIfNeeded: $0) }
     }
 
     /// One key per band: the band's rows hashed with the band's number. Texts with no words have no keys.

@@ -93,17 +93,17 @@ public enum JobPostingReader {
 
     static func readSalary(_ value: Any?, into offer: inout Offer) {
         guard let value else { return }
-        if let text = value as? String {
-            offer.salaryText = text
-            apply(SalaryText.parse(text), to: &offer)
+        // The usual MonetaryAmount object is tried first: a failed cast of it to NSNumber is not cheap.
+        guard let amount = value as? [String: Any] else {
+            if let text = value as? String {
+                offer.salaryText = text
+                apply(SalaryText.parse(text), to: &offer)
+            } else if let number = value as? NSNumber {
+                offer.salaryMin = number.doubleValue
+                offer.salaryMax = number.doubleValue
+            }
             return
         }
-        if let number = value as? NSNumber {
-            offer.salaryMin = number.doubleValue
-            offer.salaryMax = number.doubleValue
-            return
-        }
-        guard let amount = value as? [String: Any] else { return }
         offer.currency = JSONLD.text(amount["currency"])?.uppercased()
         var period = JSONLD.text(amount["unitText"])
         if let quantity = amount["value"] as? [String: Any] {

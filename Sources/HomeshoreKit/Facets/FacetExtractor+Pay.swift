@@ -97,6 +97,51 @@ extension FacetExtractor {
         }
     }
 
+    /// False when `amountThenCurrency` cannot match: every match ends with `€`, `eur` or `euro(s)` that white space,
+    /// perhaps a `k` and more white space separate from the last digit of an amount. Decided on bytes, from each
+    /// `€` and `eur` backwards: ASCII white space is skipped; a byte beyond ASCII (which might be white space or a
+    /// digit of another script) answers true at once. Most sentences with "eur" have it inside a word ("heures",
+    /// "recruteur"), which this rules out without the regex.
+    static func mayEndAmount(_ folded: String) -> Bool {
+        var text = folded
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            /// Whether an amount may end just before `end`: nil when a byte beyond ASCII was met.
+            func digitBefore(_ end: Int) -> Bool {
+                var j = end - 1
+                func skipSpaces() -> Bool {  // false when a byte beyond ASCII is met
+                    while j >= 0 {
+                        let b = bytes[j]
+                        if b >= 0x80 { return false }
+                        guard b == 0x20 || (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x1F) else { return true }
+                        j -= 1
+                    }
+                    return true
+                }
+                guard skipSpaces() else { return true }
+                if j >= 0 && bytes[j] == UInt8(ascii: "k") {
+                    j -= 1
+                    guard skipSpaces() else { return true }
+                }
+                return j >= 0 && bytes[j] >= 0x30 && bytes[j] <= 0x39
+            }
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x82, bytes[i + 2] == 0xAC {  // €
+                    if digitBefore(i) { return true }
+                    i += 3
+                } else if b == UInt8(ascii: "e"), i + 2 < n, bytes[i + 1] == UInt8(ascii: "u"), bytes[i + 2] == UInt8(ascii: "r") {
+                    if digitBefore(i) { return true }
+                    i += 3
+                } else {
+                    i += 1
+                }
+            }
+            return false
+        }
+    }
+
     static func number(_ text: String, thousands: Bool) -> Double? {
         guard let value = SalaryText.numbers(in: text).first else { return nil }
         return thousands && value < 1000 ? value * 1000 : value
@@ -114,7 +159,7 @@ extension FacetExtractor {
             }
             // Each pattern needs one of its currency words or signs: a sentence without them is not searched.
             let euro = Phrase.bytes(of: s.folded, contain: euroSign)
-            let named = euro || Phrase.bytes(of: s.folded, contain: eurBytes)
+            let named = (euro || Phrase.bytes(of: s.folded, contain: eurBytes)) && mayEndAmount(s.folded)
             let signed = (euro || Phrase.bytes(of: s.folded, contain: dollarSign) || Phrase.bytes(of: s.folded, contain: poundSign))
                 && signMayLeadAmount(s.folded)
             if !named && !signed { continue }

@@ -25,6 +25,7 @@ extension FetchRequest {
     /// The politeness key of this request's URL: scheme, lower-cased host and port (`http://example.fr:80`).
     /// - Throws: `FetchError.unsupportedScheme` for anything but http and https, `.invalidURL` without a host.
     func hostKey() throws(FetchError) -> String {
+        if let key = Self.plainHostKey(url) { return key }
         guard let colon = url.firstIndex(of: ":") else { throw .invalidURL(url: url) }
         let scheme = url[..<colon].lowercased()
         guard scheme == "http" || scheme == "https" else { throw .unsupportedScheme(url: url) }
@@ -33,5 +34,37 @@ extension FetchRequest {
         }
         let port = components.port ?? (scheme == "https" ? 443 : 80)
         return "\(scheme)://\(host.lowercased()):\(port)"
+    }
+
+    /// ``hostKey()`` without Foundation's URL parser, for a URL that `URLText.isPlainAbsolute` accepts whose
+    /// authority is a host of letters, digits, `.` and `-` with at most a port of up to five digits (no user, no IP
+    /// literal): what `URLComponents` would give then. Nil for any other URL.
+    static func plainHostKey(_ url: String) -> String? {
+        guard URLText.isPlainAbsolute(url) else { return nil }
+        let https = url.hasPrefix("https://")
+        var host: [UInt8] = []
+        var port: Int?
+        var digits = 0
+        for byte in url.utf8.dropFirst(https ? 8 : 7) {
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            if let value = port {
+                guard byte >= 0x30 && byte <= 0x39, digits < 5 else { return nil }
+                port = value * 10 + Int(byte - 0x30)
+                digits += 1
+            } else if byte == UInt8(ascii: ":") {
+                port = 0
+            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "-")
+            {
+                host.append(byte)
+            } else if byte >= 0x41 && byte <= 0x5A {
+                host.append(byte | 0x20)
+            } else {
+                return nil
+            }
+        }
+        guard !host.isEmpty, port ?? 0 <= 65_535 else { return nil }
+        let effective = digits > 0 ? port! : (https ? 443 : 80)
+        return (https ? "https://" : "http://") + String(decoding: host, as: UTF8.self) + ":\(effective)"
     }
 }

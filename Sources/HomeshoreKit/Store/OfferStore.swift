@@ -243,9 +243,12 @@ public final class OfferStore: Sendable {
             var result: [String: SaveResult] = [:]
             let find = try db.cachedStatement(sql:
                 "SELECT id, content_hash, employer_id, facets_version FROM offers WHERE source = ? AND key = ?")
+            // A new offer's row is written once, its employer and the employer's reference with it (not updated
+            // after: each update rewrote the whole row, description included).
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO offers (\(columns), content_hash, first_seen, last_seen, first_run, last_run)
-                VALUES (\(placeholders), ?, ?, ?, ?, ?)
+                INSERT INTO offers (\(columns), content_hash, first_seen, last_seen, first_run, last_run, employer_id,
+                    employer_ref)
+                VALUES (\(placeholders), ?, ?, ?, ?, ?, ?, ?)
                 """)
             let update = try db.cachedStatement(sql:
                 "UPDATE offers SET \(updates), content_hash = ?, last_seen = ?, last_run = ? WHERE id = ?")
@@ -296,11 +299,13 @@ public final class OfferStore: Sendable {
                 } else {
                     let values = (offer.columnValues(key: key) + Offer.facetValues(pending.facets))
                         .map { $0?.databaseValue ?? .null }
+                    let employerReference = pending.keepStored ? nil : offer.employerReference
                     try insert.execute(arguments: StatementArguments(values + [
                         hash.databaseValue, now.databaseValue, now.databaseValue, run.databaseValue, run.databaseValue,
+                        employerID.databaseValue, employerReference.databaseValue,
                     ]))
                     result[offer.source, default: SaveResult()].new += 1
-                    try link.execute(arguments: [employerID, db.lastInsertedRowID])
+                    continue
                 }
                 if let employerReference = offer.employerReference, !pending.keepStored {
                     try reference.execute(arguments: [employerReference, offer.source, key])

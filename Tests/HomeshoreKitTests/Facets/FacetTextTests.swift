@@ -138,6 +138,21 @@ import Testing
             }
         }
         #expect(signed >= 8)
+        // Amounts followed by their currency, and "eur" inside words, next to digits or not.
+        let named = ["1 850 €", "22 000 - 24 000 € brut", "28k€", "28 k €", "12,50 euros", "12eur", "35 heures", "35heures",
+                     "recruteur 3", "3 recruteurs", "12\u{00A0}€", "12\u{202F}euros", "٣ €", "k€ 5", "5 kk €", "€ 5", "euro", "5\teur",
+                     "2 000 euros par mois", "10 h a 12 heures", "h eur 4", "5 k\u{00A0}€"]
+        var ended = 0, ruledOut = 0
+        for s in sentences + named.map({ FacetText.Sentence(original: $0, folded: " " + $0 + " ") }) {
+            let whole = NSRange(location: 0, length: (s.folded as NSString).length)
+            if FacetExtractor.amountThenCurrency.firstMatch(in: s.folded, range: whole) != nil {
+                #expect(FacetExtractor.mayEndAmount(s.folded), "\(s.folded)")
+                ended += 1
+            } else if !FacetExtractor.mayEndAmount(s.folded) && s.folded.contains("eur") {
+                ruledOut += 1
+            }
+        }
+        #expect(ended >= 10 && ruledOut >= 10, "\(ended) matched, \(ruledOut) ruled out")
         var matched = 0
         for s in sentences {
             let whole = NSRange(location: 0, length: (s.folded as NSString).length)
