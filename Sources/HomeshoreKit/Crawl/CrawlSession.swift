@@ -33,9 +33,8 @@ final class CrawlSession: @unchecked Sendable {
     private var pagesDone = 0, offersFound = 0, errorCount = 0
     private var lastProgress = Date.distantPast
 
-    /// Extraction runs here; a semaphore keeps at most one page per core in flight.
-    private let workers = DispatchQueue(label: "homeshore.extract", attributes: .concurrent)
-    private let workerSlots: DispatchSemaphore
+    /// Extraction runs here: one thread per core, each taking the next page waiting as soon as it is done.
+    private let workers: WorkerPool
     /// Offers are written here, in order, one batch at a time.
     private let writer = DispatchQueue(label: "homeshore.store")
     static let batchSize = 256
@@ -57,7 +56,7 @@ final class CrawlSession: @unchecked Sendable {
         self.store = store
         self.runID = runID
         self.progress = progress
-        self.workerSlots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        self.workers = WorkerPool(count: ProcessInfo.processInfo.activeProcessorCount, name: "homeshore extract")
         for source in sources { outcomes[source.name] = SourceOutcome(source: source.name) }
     }
 
@@ -77,7 +76,13 @@ final class CrawlSession: @unchecked Sendable {
                 outstanding += 1  // held until every start URL is queued
             }
             for name in order {
-                for url in sources[name]!.start { submit(source: name, url: url, job: .listing(page: 1)) }
+                // What the HTTP cache holds for the start pages, read in one lookup (nil when it failed: one each).
+                let starts = sources[name]!.start
+                let known = starts.count < 2 ? nil
+                    : try? cache?.validators(for: starts, reusing: derivedKey(name, .listing(page: 1)))
+                for url in starts {
+                    submit(source: name, url: url, job: .listing(page: 1), validators: known.map { $0[url] ?? ([], nil) })
+                }
             }
             release()
         }
@@ -87,6 +92,7 @@ final class CrawlSession: @unchecked Sendable {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             cacheWriter.async { continuation.resume() }
         }
+        workers.shutdown()
         return lock.withLock {
             let list = order.map { name in
                 var outcome = outcomes[name]!
@@ -112,11 +118,7 @@ final class CrawlSession: @unchecked Sendable {
         }
         guard fresh else { return }
         pages.get(url, reusing: derivedKey(source, job), validators: validators, deliver: { [self] work in
-            workers.async { [self] in
-                workerSlots.wait()
-                work()
-                workerSlots.signal()
-            }
+            workers.submit(work)
         }) { [self] outcome in
             handle(outcome, source: source, url: url, job: job)
             release()

@@ -14,7 +14,7 @@ public enum HTMLText {
     /// - Returns: The text, trimmed; empty when there is none.
     public static func plainText(fromHTML html: String) -> String {
         if html.utf8.contains(UInt8(ascii: "<")) {
-            return renderMarkup(html)
+            return simpleMarkup(html) ?? renderMarkup(html)
         }
         guard html.utf8.contains(UInt8(ascii: "&")) else { return tidyLines(html) }
         // Escaped markup, possibly escaped twice: unescape until tags appear.
@@ -168,6 +168,131 @@ public enum HTMLText {
         return renderMarkup(html, reference: true)
     }
 
+    /// What `renderMarkup` makes of the commonest descriptions, without libxml2: paragraphs, headings, lists,
+    /// `<div>` and a few inline elements, properly nested, which libxml2's parser makes into the obvious tree.
+    /// Accepted: `<p>`, `<h1>`...`<h6>`, `<ul>`, `<ol>` and `<div>` at the top, in a `<div>` and in an item; `<li>`
+    /// in a list; the inline `<b>`, `<strong>`, `<i>`, `<em>`, `<u>` and `<span>`, `<br>` and text anywhere but at
+    /// the top and in a list (where white space only). Tags in lower case without attributes, each closed by its own
+    /// end tag; text with no control character but tab, line feed and carriage return, no U+FFFE or U+FFFF, and no
+    /// `&` but in `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;` and `&nbsp;`. Nothing libxml2 would close, open or move
+    /// of its own accord (a list in a paragraph, an item outside a list). The builder is handed the elements and text
+    /// nodes libxml2's tree would give it, in its order: the first element at the top is the root and every later
+    /// one at the top its child (so the root's own breaks come last); white space at the top is not in the tree.
+    /// Nil for anything else: libxml2 reads it then.
+    static func simpleMarkup(_ html: String) -> String? {
+        enum Kind { case paragraph, list, item, container, inline }
+        func kind(_ name: String) -> Kind? {
+            switch name {
+            case "p", "h1", "h2", "h3", "h4", "h5", "h6": return .paragraph
+            case "ul", "ol": return .list
+            case "li": return .item
+            case "div": return .container
+            case "b", "strong", "i", "em", "u", "span": return .inline
+            default: return nil
+            }
+        }
+        /// Whether `child` may stand in `parent` (nil: the top) as libxml2 leaves it.
+        func allowed(_ child: Kind, in parent: Kind?) -> Bool {
+            switch parent {
+            case nil: return child == .paragraph || child == .list || child == .container
+            case .container?, .item?: return child != .item
+            case .list?: return child == .item
+            case .paragraph?, .inline?: return child == .inline
+            }
+        }
+        var html = html
+        return html.withUTF8 { bytes -> String? in
+            let n = bytes.count
+            var builder = TextBuilder()
+            var open: [(name: String, kind: Kind, level: Int)] = []
+            var text: [UInt8] = []
+            var i = 0
+            var root: (name: String, level: Int)?
+            /// Hands the text gathered to the builder; false when it may not stand where it is.
+            func flush() -> Bool {
+                guard !text.isEmpty else { return true }
+                defer { text.removeAll(keepingCapacity: true) }
+                let visible = text.contains { (byte: UInt8) -> Bool in
+                    byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+                }
+                // White space at the top is left out of the tree (libxml2's `areBlanks`); in a list it is kept.
+                guard let top = open.last else { return !visible }
+                if top.kind == .list && visible { return false }
+                text.withUnsafeBufferPointer { builder.text($0) }
+                return true
+            }
+            while i < n {
+                let b = bytes[i]
+                if b == UInt8(ascii: "<") {
+                    guard flush() else { return nil }
+                    i += 1
+                    let closing = i < n && bytes[i] == UInt8(ascii: "/")
+                    if closing { i += 1 }
+                    let nameStart = i
+                    while i < n, (bytes[i] >= 0x61 && bytes[i] <= 0x7A) || (bytes[i] >= 0x30 && bytes[i] <= 0x39) { i += 1 }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<i]), as: UTF8.self)
+                    if closing {
+                        guard i < n, bytes[i] == UInt8(ascii: ">"), let top = open.last, top.name == name else { return nil }
+                        i += 1
+                        open.removeLast()
+                        // libxml2 (with no implied <html>) makes the first element at the top the root, and every
+                        // later one at the top its child: the root is left at the very end.
+                        if open.isEmpty && root == nil {
+                            root = (name, top.level)
+                        } else {
+                            builder.leave(name, level: top.level)
+                        }
+                        continue
+                    }
+                    if name == "br" {
+                        // `<br>`, `<br/>` or `<br />`.
+                        if i < n, bytes[i] == UInt8(ascii: " ") { i += 1 }
+                        if i < n, bytes[i] == UInt8(ascii: "/") { i += 1 }
+                        guard i < n, bytes[i] == UInt8(ascii: ">"), let top = open.last, top.kind != .list else { return nil }
+                        i += 1
+                        builder.lineBreak()
+                        continue
+                    }
+                    guard i < n, bytes[i] == UInt8(ascii: ">"), let k = kind(name) else { return nil }
+                    i += 1
+                    guard allowed(k, in: open.last?.kind) else { return nil }
+                    open.append((name, k, builder.enter(name)))
+                    continue
+                }
+                if b == UInt8(ascii: "&") {
+                    guard let length = Self.appendBasicEntity(bytes, at: i, to: &text) else { return nil }
+                    i += length
+                    continue
+                }
+                guard b >= 0x20 || b == 0x09 || b == 0x0A || b == 0x0D, b != 0x7F else { return nil }
+                // U+FFFE and U+FFFF, which libxml2 does not take as characters.
+                if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE { return nil }
+                text.append(b)
+                i += 1
+            }
+            guard flush(), open.isEmpty, let root else { return nil }
+            builder.leave(root.name, level: root.level)
+            return builder.output
+        }
+    }
+
+    /// Appends what one of `simpleMarkup`'s few entities stands for. - Returns: the entity's length, or nil.
+    private static func appendBasicEntity(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, to text: inout [UInt8]) -> Int? {
+        func named(_ name: StaticString) -> Bool {
+            let count = name.utf8CodeUnitCount
+            guard i + 1 + count <= bytes.count else { return false }
+            for k in 0..<count where bytes[i + 1 + k] != name.utf8Start[k] { return false }
+            return true
+        }
+        if named("amp;") { text.append(UInt8(ascii: "&")); return 5 }
+        if named("lt;") { text.append(UInt8(ascii: "<")); return 4 }
+        if named("gt;") { text.append(UInt8(ascii: ">")); return 4 }
+        if named("quot;") { text.append(UInt8(ascii: "\"")); return 6 }
+        if named("#39;") { text.append(UInt8(ascii: "'")); return 5 }
+        if named("nbsp;") { text.append(0xC2); text.append(0xA0); return 6 }
+        return nil
+    }
+
     private static func renderMarkup(_ html: String, reference: Bool = false) -> String {
         withFragment(html) { document in
             var builder = TextBuilder()
@@ -228,30 +353,51 @@ private struct TextBuilder {
         case XML_ELEMENT_NODE:
             let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
             if Self.skipped.contains(name) { return }
-            // Inside a list item, paragraphs only start a line, so items stay together.
-            let level = Self.paragraphs.contains(name) ? (listItemDepth > 0 ? 1 : 2) : Self.lines.contains(name) ? 1 : 0
             if name == "br" {
-                pendingBreaks = bytes.isEmpty ? 0 : min(pendingBreaks + 1, 2)
-                pendingSpace = false
+                lineBreak()
                 return
             }
-            if level > 0 { requestBreak(level) }
-            if Self.cells.contains(name) { pendingSpace = true }
-            if name == "li" {
-                pendingPrefix = "- "
-                listItemDepth += 1
-            }
+            let level = enter(name)
             var child = node.pointee.children
             while let current = child {
                 visit(current)
                 child = current.pointee.next
             }
-            if name == "li" { listItemDepth -= 1 }
-            if level > 0 { requestBreak(level) }
-            if Self.cells.contains(name) { pendingSpace = true }
+            leave(name, level: level)
         default:
             return
         }
+    }
+
+    /// What an element named `name` (lower case) does before its children. - Returns: its break level, for `leave`.
+    mutating func enter(_ name: String) -> Int {
+        // Inside a list item, paragraphs only start a line, so items stay together.
+        let level = Self.paragraphs.contains(name) ? (listItemDepth > 0 ? 1 : 2) : Self.lines.contains(name) ? 1 : 0
+        if level > 0 { requestBreak(level) }
+        if Self.cells.contains(name) { pendingSpace = true }
+        if name == "li" {
+            pendingPrefix = "- "
+            listItemDepth += 1
+        }
+        return level
+    }
+
+    /// What an element does after its children.
+    mutating func leave(_ name: String, level: Int) {
+        if name == "li" { listItemDepth -= 1 }
+        if level > 0 { requestBreak(level) }
+        if Self.cells.contains(name) { pendingSpace = true }
+    }
+
+    /// What a `<br>` does.
+    mutating func lineBreak() {
+        pendingBreaks = bytes.isEmpty ? 0 : min(pendingBreaks + 1, 2)
+        pendingSpace = false
+    }
+
+    /// What a text node does.
+    mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
+        append(text: text)
     }
 
     private mutating func requestBreak(_ level: Int) {
@@ -262,7 +408,10 @@ private struct TextBuilder {
     /// Runs of visible characters (ASCII, or well-formed sequences) are copied at once; an ill-formed sequence
     /// goes through `String(decoding:)`, which makes it U+FFFD as `String(cString:)` did.
     private mutating func append(text: UnsafePointer<xmlChar>) {
-        let text = UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
+        append(text: UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text))))
+    }
+
+    private mutating func append(text: UnsafeBufferPointer<UInt8>) {
         let n = text.count
         var i = 0
         while i < n {

@@ -80,6 +80,74 @@ import Testing
         }
     }
 
+    /// Descriptions of paragraphs, headings, lists, divs and inline elements rendered without libxml2
+    /// (`simpleMarkup`) give what libxml2's tree gives: random nestings of the accepted elements (lists in items,
+    /// blocks in divs, several elements at the top) with white space of every kind inside, between and around them,
+    /// entities, empty elements, `<br>` in its three spellings, text of every script, `>` and quotes. Anything else (other tags, attributes, upper case, other entities, control characters,
+    /// misnested or unclosed tags, text where libxml2 would move it) is left to libxml2.
+    @Test func simpleMarkupWithoutLibxml2MatchesLibxml2() {
+        let words = ["Bonjour", "à", "domicile", " ", "  ", "\n", "\t", "\r\n", "\u{00A0}", "\u{202F}", "\u{3000}", "&amp;",
+            "&lt;", "&gt;", "&quot;", "&#39;", "&nbsp;", ">", "\"", "'", "é", "📞", "👍🏽", "e\u{0301}", "35 000 €", "ﬁn",
+            "\u{85}", "\u{2028}", "\u{FEFF}", "x", ".", "-", "&amp;amp;", "\u{FFFD}", "<br>", "<br/>", "<br />"]
+        let spaces = ["", " ", "\n", "\n\t ", "\r\n"]
+        let inline = ["b", "strong", "i", "em", "u", "span"]
+        var state: UInt64 = 17
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        func phrasing(_ depth: Int) -> String {
+            (0..<next(6)).map { _ in
+                if depth < 3 && next(4) == 0 {
+                    let tag = inline[next(inline.count)]
+                    return "<\(tag)>" + phrasing(depth + 1) + "</\(tag)>"
+                }
+                return words[next(words.count)]
+            }.joined()
+        }
+        let blocks = ["p", "h2", "h4"]
+        /// Paragraphs, lists, divs and (but at the top) text, nested as `simpleMarkup` accepts them, white space
+        /// around each.
+        func flow(_ depth: Int, top: Bool = false) -> String {
+            (0..<(1 + next(3))).map { _ in
+                let space = spaces[next(spaces.count)]
+                switch next(depth < 2 ? (top ? 3 : 4) : 2) {
+                case 0:
+                    let tag = blocks[next(blocks.count)]
+                    return space + "<\(tag)>" + phrasing(0) + "</\(tag)>"
+                case 1:
+                    let list = next(2) == 0 ? "ul" : "ol"
+                    return space + "<\(list)>" + (0..<next(4)).map { _ in
+                        spaces[next(spaces.count)] + "<li>" + (next(2) == 0 ? phrasing(0) : flow(depth + 1)) + "</li>"
+                    }.joined() + spaces[next(spaces.count)] + "</\(list)>"
+                case 2:
+                    return space + "<div>" + phrasing(0) + flow(depth + 1) + phrasing(0) + "</div>"
+                default:
+                    return space + phrasing(0)
+                }
+            }.joined() + spaces[next(spaces.count)]
+        }
+        var fast = 0
+        for _ in 0..<3000 {
+            // At the top, text may only be white space: phrasing goes inside a block there.
+            let html = flow(0, top: true)
+            let quick = HTMLText.simpleMarkup(html)
+            #expect(quick == HTMLText.plainTextReference(fromHTML: html), "\(html)")
+            #expect(HTMLText.plainText(fromHTML: html) == HTMLText.plainTextReference(fromHTML: html), "\(html)")
+            if quick != nil { fast += 1 }
+        }
+        #expect(fast == 3000)
+        for html in ["<p class=\"a\">x</p>", "<P>x</P>", "<p>x</p><br>", "<p>a<div>b</div></p>", "<p>&eacute;</p>", "<p>&amp</p>",
+                     "<p>x\u{01}</p>", "<p>x\u{0C}</p>", "<p>x\u{7F}</p>", "<p>\u{FFFF}</p>", "<p>x", "<p>x</p>y", "x<p>y</p>",
+                     "<p>x</p >", "<p>x</P>", "  ", "<p>&#x27;</p>", "<ul>x<li>y</li></ul>", "<li>x</li>",
+                     "<p><p>x</p></p>", "<ul><p>x</p></ul>", "<p><ul><li>x</li></ul></p>", "<b>x</b>", "<p><b>x</p></b>",
+                     "<p><!-- c -->x</p>", "<p><div>x</div></p>", "<p>a</br>b</p>", "<ul><br></ul>", "<li>x</li>",
+                     "<ul><li>a<li>b</li></ul>", "<h2><p>x</p></h2>", "<b><p>x</p></b>", "<div><li>x</li></div>"] {
+            #expect(HTMLText.simpleMarkup(html) == nil, "\(html)")
+            #expect(HTMLText.plainText(fromHTML: html) == HTMLText.plainTextReference(fromHTML: html), "\(html)")
+        }
+    }
+
     /// `Charset.wellFormedScalar` says a sequence is well-formed exactly when Swift's decoding reads it as one scalar
     /// of that many bytes, and gives that scalar: every lead byte with every second byte, and third and fourth
     /// bytes at the edges of the continuation range and outside it.

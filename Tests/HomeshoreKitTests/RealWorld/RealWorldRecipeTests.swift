@@ -355,3 +355,39 @@ struct RealWorldOtherSitesTests {
         }
     }
 }
+
+/// The descriptions of the real pages' JSON-LD render as libxml2's tree renders them, whichever way `plainText`
+/// takes (`simpleMarkup` or libxml2).
+@Suite(.enabled(if: RealWorld.available, "../shared/realworld is absent"))
+struct RealWorldDescriptionTests {
+    static func descriptions(in value: Any, into found: inout [String]) {
+        if let object = value as? [String: Any] {
+            for (key, item) in object {
+                if key == "description", let text = item as? String { found.append(text) }
+                descriptions(in: item, into: &found)
+            }
+        } else if let array = value as? [Any] {
+            for item in array { descriptions(in: item, into: &found) }
+        }
+    }
+
+    @Test func descriptionsRenderAsLibxml2RendersThem() throws {
+        var found: [String] = []
+        for file in RealWorld.allPages() {
+            let bytes = try [UInt8](Data(contentsOf: RealWorld.directory.appendingPathComponent(file)))
+            for block in PageScan.jsonLDBlocks(in: bytes) {
+                if let json = try? JSONSerialization.jsonObject(with: Data(block.utf8), options: [.fragmentsAllowed]) {
+                    Self.descriptions(in: json, into: &found)
+                }
+            }
+        }
+        let markup = found.filter { $0.contains("<") }
+        var simple = 0
+        for html in markup {
+            #expect(HTMLText.plainText(fromHTML: html) == HTMLText.plainTextReference(fromHTML: html), "\(html.prefix(300))")
+            if HTMLText.simpleMarkup(html) != nil { simple += 1 }
+        }
+        #expect(markup.count >= 3, "\(found.count) descriptions, \(markup.count) with markup")
+        print("real JSON-LD descriptions: \(found.count), with markup \(markup.count), read without libxml2 \(simple)")
+    }
+}
