@@ -29,31 +29,45 @@ public enum TextFolding {
     /// - Parameter text: any text.
     /// - Returns: the folded text.
     public static func fold(_ text: String) -> String {
-        // Built as UTF-8 bytes: appending scalars to a String one by one cost more than the folding itself.
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        func append(_ scalar: Unicode.Scalar) {
-            if scalar.value < 0x80 {
-                out.append(UInt8(scalar.value))
-            } else {
-                out.append(contentsOf: UTF8.encode(scalar)!)
-            }
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x152, 0x153: out.append(UInt8(ascii: "o")); out.append(UInt8(ascii: "e"))
-            case 0xC6, 0xE6: out.append(UInt8(ascii: "a")); out.append(UInt8(ascii: "e"))
-            case 0xDF: out.append(UInt8(ascii: "s")); out.append(UInt8(ascii: "s"))
-            default:
-                if let folded = fold(scalar) {
-                    append(folded)
-                } else if scalar.value >= 0x80, scalar.properties.isUppercase {
-                    out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        // Built as UTF-8 bytes from the text's own: appending scalars to a String one by one cost more than the
+        // folding itself, and decoding every ASCII byte as a scalar cost as much again.
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            func append(_ scalar: Unicode.Scalar) {
+                if scalar.value < 0x80 {
+                    out.append(UInt8(scalar.value))
                 } else {
-                    append(scalar)
+                    out.append(contentsOf: UTF8.encode(scalar)!)
                 }
             }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    i += 1
+                    continue
+                }
+                let (value, length) = ByteScan.scalar(bytes, at: i)
+                switch value {
+                case 0x152, 0x153: out.append(UInt8(ascii: "o")); out.append(UInt8(ascii: "e"))
+                case 0xC6, 0xE6: out.append(UInt8(ascii: "a")); out.append(UInt8(ascii: "e"))
+                case 0xDF: out.append(UInt8(ascii: "s")); out.append(UInt8(ascii: "s"))
+                default:
+                    let scalar = Unicode.Scalar(value)!
+                    if let folded = fold(scalar) {
+                        append(folded)
+                    } else if scalar.properties.isUppercase {
+                        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                    } else {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                    }
+                }
+                i += length
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -167,12 +167,14 @@ extension OfferStore {
                     pay_period, hours, employer, town, postcode, title, words, bands)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ifnull(?, x''), ifnull(?, x''))
                 """)
+            let keepRow = StatementRows(keep, in: db)
             for (slot, i) in missing.enumerated() {
                 let kept = slots[slot]!
                 inputs[i].kept = kept
                 inputs[i].offer = nil
                 let columns = inputs[i].columns
-                try keep.execute(arguments: [inputs[i].id, inputs[i].contentHash, DedupFeatures.textRulesVersion,
+                // Bound with SQLite's own functions (StatementRows): GRDB's arguments cost a third of this loop.
+                try keepRow.execute(values: [inputs[i].id, inputs[i].contentHash, DedupFeatures.textRulesVersion,
                     columns != nil, inputs[i].employerReference, columns?.remote, columns?.contracts,
                     columns?.payMin, columns?.payMax, columns?.payPeriod, columns?.hours, kept.employerName,
                     kept.town, kept.postcode, kept.title.sorted().joined(separator: " "), data(kept.words),

@@ -115,10 +115,18 @@ extension OfferStore {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM offer_groups)") == true else {
             // From scratch: nothing stored to compare with, so the offers are read, grouped and let go of a chunk
             // at a time (the grouper holds only their features).
+            var featuring: UInt64 = 0, adding: UInt64 = 0
             for start in stride(from: 0, to: freshIDs.count, by: groupingChunk) {
-                try add(groupingFeatures(db, ids: freshIDs[start..<min(start + groupingChunk, freshIDs.count)],
-                    grouper: grouper))
+                let begun = DispatchTime.now().uptimeNanoseconds
+                let features = try groupingFeatures(db, ids: freshIDs[start..<min(start + groupingChunk, freshIDs.count)],
+                    grouper: grouper)
+                let featured = DispatchTime.now().uptimeNanoseconds
+                try add(features)
+                featuring += featured - begun
+                adding += DispatchTime.now().uptimeNanoseconds - featured
             }
+            result.phases.append(("features (read, computed, kept)", Double(featuring) / 1e9))
+            _ = result.phase("grouped, keys written", since: clock + featuring)
             return result
         }
         var fresh: [GroupedFeatures] = []

@@ -250,6 +250,7 @@ public final class OfferStore: Sendable {
                     employer_ref)
                 VALUES (\(placeholders), ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let insertRow = StatementRows(insert, in: db)
             let update = try db.cachedStatement(sql:
                 "UPDATE offers SET \(updates), content_hash = ?, last_seen = ?, last_run = ? WHERE id = ?")
             // An unchanged offer gets its facets rewritten when they were computed anyway, or when the stored ones
@@ -297,13 +298,10 @@ public final class OfferStore: Sendable {
                         result[offer.source, default: SaveResult()].updated += 1
                     }
                 } else {
-                    let values = (offer.columnValues(key: key) + Offer.facetValues(pending.facets))
-                        .map { $0?.databaseValue ?? .null }
+                    // Bound with SQLite's own functions: GRDB's arguments were a fifth of the save.
                     let employerReference = pending.keepStored ? nil : offer.employerReference
-                    try insert.execute(arguments: StatementArguments(values + [
-                        hash.databaseValue, now.databaseValue, now.databaseValue, run.databaseValue, run.databaseValue,
-                        employerID.databaseValue, employerReference.databaseValue,
-                    ]))
+                    try insertRow.execute(values: offer.columnValues(key: key) + Offer.facetValues(pending.facets)
+                        + [hash, now, now, run, run, employerID, employerReference])
                     result[offer.source, default: SaveResult()].new += 1
                     continue
                 }

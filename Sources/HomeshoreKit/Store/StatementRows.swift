@@ -38,6 +38,60 @@ final class StatementRows {
         }
     }
 
+    /// Resets the statement and binds values of the types a row of `offers` holds (text, integers, reals, booleans
+    /// as 0 and 1, NULL; anything else as GRDB stores it), in order: what GRDB's arguments bind, without a
+    /// `DatabaseValue` and an arguments array per row.
+    func bind(_ values: [(any DatabaseValueConvertible)?]) {
+        sqlite3_reset(statement)
+        for (i, value) in values.enumerated() {
+            let index = Int32(i + 1)
+            switch value {
+            case nil: sqlite3_bind_null(statement, index)
+            case let text as String: bindText(text, at: index)
+            case let number as Int64: sqlite3_bind_int64(statement, index, number)
+            case let number as Int: sqlite3_bind_int64(statement, index, Int64(number))
+            case let number as Double: sqlite3_bind_double(statement, index, number)
+            case let flag as Bool: sqlite3_bind_int64(statement, index, flag ? 1 : 0)
+            case let other?:
+                switch other.databaseValue.storage {
+                case .null: sqlite3_bind_null(statement, index)
+                case .int64(let number): sqlite3_bind_int64(statement, index, number)
+                case .double(let number): sqlite3_bind_double(statement, index, number)
+                case .string(let text): bindText(text, at: index)
+                case .blob(let data):
+                    _ = data.withUnsafeBytes {
+                        sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), Self.transient)
+                    }
+                }
+            }
+        }
+    }
+
+    /// SQLite's `SQLITE_TRANSIENT`: it copies what is bound.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private func bindText(_ text: String, at index: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress {
+                    sqlite3_bind_text(statement, index, base, Int32(chars.count), Self.transient)
+                } else {
+                    sqlite3_bind_text(statement, index, "", 0, Self.transient)  // empty text, not NULL
+                }
+            }
+        }
+    }
+
+    /// ``bind(_:)-([(any DatabaseValueConvertible)?])`` and runs a statement that returns no rows, in one step.
+    /// - Throws: `DatabaseError` with SQLite's message.
+    func execute(values: [(any DatabaseValueConvertible)?]) throws {
+        bind(values)
+        if try next() {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a statement run for its changes returned rows")
+        }
+    }
+
     /// Binds integers and runs a statement that returns no rows (an insert), in one step.
     /// - Throws: `DatabaseError` with SQLite's message.
     func execute(_ values: some Collection<Int64>) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import HomeshoreKit
 
@@ -47,6 +48,39 @@ final class TemporaryFolder {
         #expect(two.offer.title == "Chargé de clientèle (F/H)")
         #expect(two.offer.employmentType == ["FULL_TIME", "PART_TIME"])
         #expect(two.offer == offer("2", title: "Chargé de clientèle (F/H)"))
+    }
+
+    /// A new offer's row is bound with SQLite's functions, an updated one's with GRDB's arguments: the same values
+    /// give the same row, type for type (text, empty text, NULL, integers, reals).
+    @Test func insertedAndUpdatedRowsAreAlike() throws {
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        var a = offer("1", title: "Téléconseiller H/F 📞")
+        a.location = ""
+        a.salaryText = "1 850 € brut"
+        a.salaryMax = 2100.5
+        a.description = "Vous répondez aux appels. Salaire 12,50 € de l'heure, 35 h par semaine, CDI."
+        a.employerReference = "KC-1"
+        var changed = a
+        changed.title = "Autre titre"
+        let day = DateText.parse("2026-11-28T06:00:00Z")!
+        func row() throws -> [String] {
+            try store.pool.read { db in
+                let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('offers') ORDER BY cid")
+                    .filter { !["id", "first_seen", "first_run", "last_seen", "last_run"].contains($0) }
+                let select = columns.map { "typeof(\($0)) || ':' || quote(\($0))" }.joined(separator: ", ")
+                let values = try Row.fetchOne(db, sql: "SELECT \(select) FROM offers")!
+                return zip(columns, (0..<columns.count).map { values[$0] as String }).map { "\($0)=\($1)" }
+            }
+        }
+        _ = try store.save([a], run: 1, at: day)
+        let inserted = try row()
+        _ = try store.save([changed], run: 2, at: day)
+        _ = try store.save([a], run: 3, at: day)
+        let updated = try row()
+        #expect(inserted == updated)
+        #expect(inserted.contains("location=text:''") && inserted.contains("salary_max=real:2100.5"))
+        #expect(inserted.contains { $0.hasPrefix("employer_id=integer:") } && inserted.contains("employer_ref=text:'KC-1'"))
     }
 
     @Test func reopeningKeepsEverythingAndIsWAL() throws {
