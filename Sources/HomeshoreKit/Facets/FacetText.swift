@@ -285,6 +285,8 @@ struct FacetText {
 struct Phrases: ExpressibleByArrayLiteral, RandomAccessCollection, Sendable {
     let words: [String]
     let masks: [SIMD8<UInt64>]
+    /// Each phrase's `FacetFold.Tokens.quickBit`, tested before its mask.
+    let quickBits: [UInt16]
     /// Every phrase's needed hashes, one after the other: phrase `i`'s are `needs[needStart[i]..<needStart[i + 1]]`.
     private let needs: [UInt32]
     private let needStart: [Int]
@@ -292,6 +294,7 @@ struct Phrases: ExpressibleByArrayLiteral, RandomAccessCollection, Sendable {
     init(_ words: [String]) {
         self.words = words
         masks = words.map(FacetFold.Tokens.mask)
+        quickBits = words.map(FacetFold.Tokens.quickBit)
         var needs: [UInt32] = [], needStart = [0]
         for word in words {
             needs += FacetFold.Tokens.needs(word)
@@ -378,7 +381,8 @@ extension FacetText.Sentence: WordSearchable {
     /// `wordRanges(of: phrases[index])`, ruled out with the phrase's mask when a word it needs is missing.
     @inline(__always)
     func wordRanges(of phrases: Phrases, at index: Int) -> [Range<String.Index>] {
-        tokens.mayHold(mask: phrases.masks[index]) ? folded.wordRanges(of: phrases.words[index]) : []
+        tokens.mayHold(quick: phrases.quickBits[index]) && tokens.mayHold(mask: phrases.masks[index])
+            ? folded.wordRanges(of: phrases.words[index]) : []
     }
 
 }

@@ -36,14 +36,18 @@ public enum BlockDetector {
         let head = utf8.prefix(400_000)
         // Signatures that only interstitials carry (ordinary pages may load challenge-platform scripts, but the
         // challenge options object is written only into the challenge page itself).
-        if challengeOptions(head) {
+        let (challenge, incapsula) = markers(head)
+        if challenge {
             return Block(kind: "Cloudflare challenge", evidence: title(of: head) ?? "_cf_chl_opt")
         }
-        if contains(head, "_Incapsula_Resource") && (contains(head, "Incapsula incident") || utf8.count < 20_000) {
+        if incapsula && (contains(head, "Incapsula incident") || utf8.count < 20_000) {
             return Block(kind: "Imperva/Incapsula block", evidence: "_Incapsula_Resource")
         }
-        let visible = visibleBytes(head)
-        let lowered = ArraySlice(visible.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+        // Lowered in place (ASCII only): the count of Characters below is the same, and the phrases are compared
+        // with the text lowered anyway.
+        var visible = visibleBytes(head)
+        for k in visible.indices where visible[k] >= 65 && visible[k] <= 90 { visible[k] += 32 }
+        let lowered = visible[...]
         // Characters are never more than bytes. A text of four bytes or more per Character on average (emoji
         // sequences, stacked marks) is taken as long without counting: no wall looked for here reads like that.
         func characters(below limit: Int) -> Bool {
@@ -120,20 +124,30 @@ public enum BlockDetector {
         }
     }
 
-    /// Whether `window._cf_chl_opt`, `_cf_chl_opt={` or `_cf_chl_opt =` occurs: one search for `_cf_chl_opt`,
-    /// each occurrence looked at on both sides.
-    static func challengeOptions(_ head: ArraySlice<UInt8>) -> Bool {
+    /// The two markers looked for in the page's own bytes, in one pass over its `_`s (two searches of the whole page
+    /// cost more than the rest of the detection): `challenge` when `window._cf_chl_opt`, `_cf_chl_opt={` or
+    /// `_cf_chl_opt =` occurs, `incapsula` when `_Incapsula_Resource` does.
+    static func markers(_ head: ArraySlice<UInt8>) -> (challenge: Bool, incapsula: Bool) {
         head.withUnsafeBufferPointer { bytes in
-            let name = Array("_cf_chl_opt".utf8), window = Array("window.".utf8)
+            var challenge = false, incapsula = false
             var from = 0
-            while let p = name.withUnsafeBufferPointer({ ByteScan.find($0, in: bytes, from: from) }) {
-                let end = p + name.count
-                if p >= window.count, bytes[(p - window.count)..<p].elementsEqual(window) { return true }
-                let rest = bytes[end..<min(bytes.count, end + 2)]
-                if rest.elementsEqual("={".utf8) || rest.elementsEqual(" =".utf8) { return true }
+            while !(challenge && incapsula), let p = ByteScan.find(UInt8(ascii: "_"), in: bytes, from: from) {
                 from = p + 1
+                if !challenge && p + 11 <= bytes.count && bytes[p + 1] == UInt8(ascii: "c")
+                    && bytes[p..<(p + 11)].elementsEqual("_cf_chl_opt".utf8)
+                {
+                    let end = p + 11
+                    let window = "window.".utf8
+                    if p >= window.count, bytes[(p - window.count)..<p].elementsEqual(window) { challenge = true }
+                    let rest = bytes[end..<min(bytes.count, end + 2)]
+                    if rest.elementsEqual("={".utf8) || rest.elementsEqual(" =".utf8) { challenge = true }
+                } else if !incapsula && p + 19 <= bytes.count && bytes[p + 1] == UInt8(ascii: "I")
+                    && bytes[p..<(p + 19)].elementsEqual("_Incapsula_Resource".utf8)
+                {
+                    incapsula = true
+                }
             }
-            return false
+            return (challenge, incapsula)
         }
     }
 

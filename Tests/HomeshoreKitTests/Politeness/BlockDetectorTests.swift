@@ -131,17 +131,22 @@ import Testing
         }
     }
 
-    /// One search for the challenge options finds what the three searches found.
-    @Test func challengeOptionsMatchTheThreeSearches() {
+    /// One pass over the page's `_`s finds what the four searches found: the three spellings of the challenge
+    /// options and Incapsula's resource, exactly (case counts), overlapping, at the edges, among other `_`s.
+    @Test func markersMatchTheFourSearches() {
         let snippets = ["window._cf_chl_opt={", "_cf_chl_opt={a}", "x _cf_chl_opt = 1", "_cf_chl_opt", "_cf_chl_opt=", "_cf_chl_opt ",
                         "indow._cf_chl_opt", "window_cf_chl_opt", "_cf_chl_opt_cf_chl_opt={", "<script>var _cf_chl_opt;</script>",
-                        "window._cf_chl_op", "", "_cf_chl_opt {", "a_cf_chl_opt =", "window._cf_chl_opt"]
-        func reference(_ s: String) -> Bool { s.contains("window._cf_chl_opt") || s.contains("_cf_chl_opt={") || s.contains("_cf_chl_opt =") }
+                        "window._cf_chl_op", "", "_cf_chl_opt {", "a_cf_chl_opt =", "window._cf_chl_opt", "window._CF_CHL_OPT={",
+                        "_Incapsula_Resource", "__Incapsula_Resource?x", "_incapsula_resource", "_Incapsula_Resourc",
+                        "_Incapsula_Resource window._cf_chl_opt", "a_b_c_d_e", "_", "__cf_chl_opt={", "_Incapsula__Resource"]
+        func challenge(_ s: String) -> Bool { s.contains("window._cf_chl_opt") || s.contains("_cf_chl_opt={") || s.contains("_cf_chl_opt =") }
         var found = 0
-        for snippet in snippets + snippets.map({ "<p>page</p>" + $0 + "<p>end</p>" }) {
-            #expect(BlockDetector.challengeOptions(ArraySlice(Array(snippet.utf8))) == reference(snippet), "\(snippet)")
-            if reference(snippet) { found += 1 }
+        for snippet in snippets + snippets.map({ "<p>page_x</p>" + $0 + "<p>end_</p>" }) {
+            let markers = BlockDetector.markers(ArraySlice(Array(snippet.utf8)))
+            #expect(markers.challenge == challenge(snippet), "\(snippet)")
+            #expect(markers.incapsula == snippet.contains("_Incapsula_Resource"), "\(snippet)")
+            if challenge(snippet) || markers.incapsula { found += 1 }
         }
-        #expect(found >= 10)
+        #expect(found >= 14)
     }
 }
