@@ -14,8 +14,9 @@ public struct MinHasher: Sendable {
     public let permutations: Int
     /// LSH bands; `permutations / bands` rows each.
     public let bands: Int
-    private let a: [UInt64]
-    private let b: [UInt64]
+    /// Each hash function's multiplier (odd) and addend.
+    let a: [UInt64]
+    let b: [UInt64]
 
     /// - Parameters:
     ///   - shingleSize: words per shingle (3).

@@ -106,7 +106,7 @@ extension FacetExtractor {
         var text = folded
         return text.withUTF8 { bytes in
             let n = bytes.count
-            /// Whether an amount may end just before `end`: nil when a byte beyond ASCII was met.
+            /// Whether an amount may end just before `end`: true too when a byte beyond ASCII is met on the way.
             func digitBefore(_ end: Int) -> Bool {
                 var j = end - 1
                 func skipSpaces() -> Bool {  // false when a byte beyond ASCII is met

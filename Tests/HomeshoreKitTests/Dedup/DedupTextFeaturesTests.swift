@@ -14,16 +14,7 @@ import Testing
 
     /// The signature as it was computed before: every shingle through all hash functions, minima in memory.
     static func signature(_ hasher: MinHasher, of shingles: [UInt64]) -> [UInt32] {
-        var state: UInt64 = 0x486F_6D65_7368_6F72
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        let a = (0..<hasher.permutations).map { _ in next() | 1 }
-        let b = (0..<hasher.permutations).map { _ in next() }
+        let (a, b) = (hasher.a, hasher.b)
         var mins = [UInt64](repeating: UInt64(UInt32.max), count: hasher.permutations)
         for x in shingles {
             for i in 0..<mins.count {
