@@ -56,7 +56,7 @@ extension OfferStore {
     @discardableResult
     public func regroupAll(employers: EmployerName = EmployerName()) throws -> GroupingResult {
         try pool.write { db in
-            try db.execute(sql: "DELETE FROM offer_groups; DELETE FROM dedup_keys;")
+            try db.execute(sql: "DELETE FROM offer_groups; DELETE FROM dedup_keys; DELETE FROM dedup_keys_recent;")
             return try Self.assignGroups(db, employers: employers)
         }
     }
@@ -64,7 +64,12 @@ extension OfferStore {
     /// Offers read and featured at a time.
     static let groupingChunk = 4096
 
-    static func assignGroups(_ db: Database, employers: EmployerName) throws -> GroupingResult {
+    /// Keys of nightly steps held in `dedup_keys_recent` before they are merged into `dedup_keys`: about five
+    /// nights of 2,000 new offers. A step that finds at least this many merges them after writing its own.
+    static let recentKeysLimit = 200_000
+
+    static func assignGroups(_ db: Database, employers: EmployerName,
+                             recentKeysLimit: Int = recentKeysLimit) throws -> GroupingResult {
         var result = GroupingResult()
         var clock = DispatchTime.now().uptimeNanoseconds
         let freshIDs = try ungroupedOffers(db)
@@ -74,17 +79,19 @@ extension OfferStore {
         let saveGroup = try db.cachedStatement(sql: "INSERT INTO offer_groups (offer_id, group_id) VALUES (?, ?)")
         // Keys are written 250 rows to a statement: one statement per key was a third of the nightly step's writing.
         let keyRows = 250
-        let saveKeys = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_keys (key, offer_id) VALUES "
-            + Array(repeating: "(?, ?)", count: keyRows).joined(separator: ", "))
-        let saveKey = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedup_keys (key, offer_id) VALUES (?, ?)")
+        func insertKeys(_ table: String, rows: Int) throws -> Statement {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table) (key, offer_id) VALUES "
+                + Array(repeating: "(?, ?)", count: rows).joined(separator: ", "))
+        }
         // Written in key order: the keys are random, and in arrival order each one landed on another page of the
         // index (at 100,000 offers, the nightly step's 40,000 keys touched nearly all its 8,000 pages, read and
         // written back one by one through a cache of 500).
         // Bound with SQLite's own functions: GRDB's arguments (a DatabaseValue per integer) cost more than the rows.
-        func write(keys rows: inout [(key: Int64, id: Int64)]) throws {
+        // A from-scratch run writes into `dedup_keys`, a nightly step into `dedup_keys_recent`.
+        func write(keys rows: inout [(key: Int64, id: Int64)], into table: String) throws {
             rows.sort { $0.key < $1.key || ($0.key == $1.key && $0.id < $1.id) }
-            let many = StatementRows(saveKeys, in: db)
-            let one = StatementRows(saveKey, in: db)
+            let many = StatementRows(try insertKeys(table, rows: keyRows), in: db)
+            let one = StatementRows(try insertKeys(table, rows: 1), in: db)
             var pending: [Int64] = []
             pending.reserveCapacity(2 * keyRows)
             for row in rows {
@@ -110,7 +117,7 @@ extension OfferStore {
                 try save(offer, group: group)
                 for k in offerKeys { rows.append((Int64(bitPattern: k), offer.id)) }
             }
-            try write(keys: &rows)
+            try write(keys: &rows, into: "dedup_keys")
         }
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM offer_groups)") == true else {
             // From scratch: nothing stored to compare with, so the offers are read, grouped and let go of a chunk
@@ -188,8 +195,18 @@ extension OfferStore {
         for (i, offer) in fresh.enumerated() {
             for key in freshKeys[i] { newKeys.append((Int64(bitPattern: key), offer.id)) }
         }
-        try write(keys: &newKeys)
+        try write(keys: &newKeys, into: "dedup_keys_recent")
         clock = result.phase("new offers' keys written", since: clock)
+        // Enough recent keys: merged into dedup_keys in key order (one pass over its pages for several nights'
+        // keys, where each night's keys written there directly rewrote nearly all of them).
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedup_keys_recent") ?? 0 >= recentKeysLimit {
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO dedup_keys (key, offer_id)
+                    SELECT key, offer_id FROM dedup_keys_recent ORDER BY key, offer_id;
+                DELETE FROM dedup_keys_recent;
+                """)
+            clock = result.phase("recent keys merged", since: clock)
+        }
         helper.sync {}
         clock = result.phase("new offers compared (waited for)", since: clock)
         for (i, offer) in fresh.enumerated() { try save(offer, group: groups[i]) }
@@ -208,8 +225,10 @@ extension OfferStore {
         var found: [(id: Int64, key: UInt64)] = []
         let part = 500
         func lookupSQL(_ count: Int) -> String {
-            "SELECT key, offer_id FROM dedup_keys WHERE key IN (" + Array(repeating: "?", count: count)
-                .joined(separator: ",") + ") ORDER BY key, offer_id"
+            let list = "(" + Array(repeating: "?", count: count).joined(separator: ",") + ")"
+            // Both tables: the merged keys and the recent ones (the same keys bound twice).
+            return "SELECT key, offer_id FROM dedup_keys WHERE key IN " + list
+                + " UNION SELECT key, offer_id FROM dedup_keys_recent WHERE key IN " + list + " ORDER BY key, offer_id"
         }
         let fullLookup = try db.cachedStatement(sql: lookupSQL(part))
         var start = 0
@@ -218,7 +237,7 @@ extension OfferStore {
             start = slice.endIndex
             let lookup = StatementRows(slice.count == part ? fullLookup : try db.makeStatement(sql: lookupSQL(slice.count)),
                 in: db)
-            lookup.bind(slice)
+            lookup.bind(slice + slice)
             var bucketStart = found.count
             var bucketKey: Int64?
             func endBucket() {

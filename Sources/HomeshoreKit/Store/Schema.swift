@@ -284,6 +284,18 @@ enum Schema {
                 END;
                 """)
         }
+        migrator.registerMigration("v12: recent dedup keys") { db in
+            // A nightly step's new keys go into this small table instead of dedup_keys: its 40,000 keys, random,
+            // rewrote nearly every page of dedup_keys (2,000,000 keys at 100,000 offers) and checkpointed them all.
+            // They are merged into dedup_keys in one sorted pass once there are enough of them (see assignGroups).
+            try db.execute(sql: """
+                CREATE TABLE dedup_keys_recent (
+                    key INTEGER NOT NULL,
+                    offer_id INTEGER NOT NULL,
+                    PRIMARY KEY (key, offer_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -32,6 +32,46 @@ import Testing
         #expect(try store.offers().sorted { $0.id < $1.id }.map(\.groupID) == stored.map(\.groupID))
     }
 
+    /// Nightly steps write their keys into `dedup_keys_recent`, merged into `dedup_keys` once there are enough:
+    /// steps that merge at every turn, and steps that never do, group alike, and a merge empties the recent table.
+    @Test func recentKeysGroupAsMergedOnesDo() throws {
+        var generator = SyntheticOffers(seed: 13)
+        let corpus = generator.corpus(count: 900).map(\.offer)
+        func run(limit: Int) throws -> (groups: [Int64?], recent: [Int], merged: Int) {
+            let folder = TemporaryFolder()
+            let store = try OfferStore(folder: folder.path)
+            var recent: [Int] = []
+            // A first crawl grouped from scratch, then four nightly steps.
+            for part in stride(from: 0, to: corpus.count, by: 180) {
+                _ = try store.save(Array(corpus[part..<min(part + 180, corpus.count)]), run: nil)
+                try store.pool.write { db in
+                    _ = try OfferStore.assignGroups(db, employers: EmployerName(), recentKeysLimit: limit)
+                    recent.append(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedup_keys_recent") ?? -1)
+                }
+            }
+            let merged = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedup_keys") ?? -1 }
+            return (try store.offers().sorted { $0.id < $1.id }.map(\.groupID), recent, merged)
+        }
+        let never = try run(limit: .max)
+        let always = try run(limit: 1)
+        let sometimes = try run(limit: 5_000)
+        #expect(never.groups.allSatisfy { $0 != nil })
+        #expect(always.groups == never.groups && sometimes.groups == never.groups)
+        #expect(never.recent[0] == 0 && never.recent.last! > 0, "\(never.recent)")
+        #expect(always.recent.allSatisfy { $0 == 0 }, "\(always.recent)")
+        #expect(always.merged == never.merged + never.recent.last!)
+        #expect(sometimes.recent.contains(0) && sometimes.recent.dropFirst().contains { $0 > 0 }, "\(sometimes.recent)")
+        // Grouping everything again from scratch forgets the recent keys too.
+        let folder = TemporaryFolder()
+        let store = try OfferStore(folder: folder.path)
+        _ = try store.save(Array(corpus[0..<300]), run: nil)
+        _ = try store.assignGroups()
+        _ = try store.save(Array(corpus[300..<400]), run: nil)
+        _ = try store.assignGroups()
+        try store.regroupAll()
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedup_keys_recent") } == 0)
+    }
+
     @Test func theUngroupedOffersAreThoseWithoutAGroup() throws {
         let folder = TemporaryFolder()
         let store = try OfferStore(folder: folder.path)
