@@ -13,7 +13,6 @@ final class WorkerPool: @unchecked Sendable {
     private var idle = 0
     private var stopping = false
     private var running = 0
-    private let finished = NSCondition()
 
     /// Starts `count` threads (at least one).
     /// - Parameter name: the threads' name, as shown by debuggers and `top -H`.
@@ -42,11 +41,9 @@ final class WorkerPool: @unchecked Sendable {
     func shutdown() {
         condition.lock()
         stopping = true
-        condition.unlock()
         condition.broadcast()
-        finished.lock()
-        while running > 0 { finished.wait() }
-        finished.unlock()
+        while running > 0 { condition.wait() }
+        condition.unlock()
     }
 
     private func loop() {
@@ -73,9 +70,9 @@ final class WorkerPool: @unchecked Sendable {
             condition.unlock()
             work()
         }
-        finished.lock()
+        condition.lock()
         running -= 1
-        finished.unlock()
-        finished.signal()
+        condition.unlock()
+        condition.broadcast()  // the one waiting in shutdown() among them
     }
 }

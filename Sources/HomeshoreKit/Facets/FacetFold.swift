@@ -178,15 +178,20 @@ enum FacetFold {
 
         /// `needs(phrase)` as a mask of this set's bits (zero when nothing is needed).
         static func mask(_ phrase: String) -> SIMD8<UInt64> {
+            mask(needs: needs(phrase))
+        }
+
+        /// The mask of hashes already worked out by `needs(_:)`.
+        static func mask(needs: [UInt32]) -> SIMD8<UInt64> {
             var tokens = Tokens()
-            for h in needs(phrase) { tokens.insert(h) }
+            for h in needs { tokens.insert(h) }
             return tokens.bits
         }
 
-        /// One bit of `mask(phrase)` (its first needed hash's) as `lane << 6 | bit`, or `UInt16.max` when nothing
+        /// One bit of `mask(needs:)` (its first needed hash's) as `lane << 6 | bit`, or `UInt16.max` when nothing
         /// is needed: tested before the whole mask, it rules most phrases out with one word of the set.
-        static func quickBit(_ phrase: String) -> UInt16 {
-            guard let h = needs(phrase).first else { return .max }
+        static func quickBit(needs: [UInt32]) -> UInt16 {
+            guard let h = needs.first else { return .max }
             return UInt16(h >> 29) << 6 | UInt16((h >> 23) & 63)
         }
 

@@ -285,7 +285,7 @@ struct FacetText {
 struct Phrases: ExpressibleByArrayLiteral, RandomAccessCollection, Sendable {
     let words: [String]
     let masks: [SIMD8<UInt64>]
-    /// Each phrase's `FacetFold.Tokens.quickBit`, tested before its mask.
+    /// Each phrase's `FacetFold.Tokens.quickBit(needs:)`, tested before its mask.
     let quickBits: [UInt16]
     /// Every phrase's needed hashes, one after the other: phrase `i`'s are `needs[needStart[i]..<needStart[i + 1]]`.
     private let needs: [UInt32]
@@ -293,11 +293,13 @@ struct Phrases: ExpressibleByArrayLiteral, RandomAccessCollection, Sendable {
 
     init(_ words: [String]) {
         self.words = words
-        masks = words.map(FacetFold.Tokens.mask)
-        quickBits = words.map(FacetFold.Tokens.quickBit)
+        // Each phrase's needed hashes worked out once, for its mask, its quick bit and the offer-wide test.
+        let each = words.map(FacetFold.Tokens.needs)
+        masks = each.map { FacetFold.Tokens.mask(needs: $0) }
+        quickBits = each.map { FacetFold.Tokens.quickBit(needs: $0) }
         var needs: [UInt32] = [], needStart = [0]
-        for word in words {
-            needs += FacetFold.Tokens.needs(word)
+        for wordNeeds in each {
+            needs += wordNeeds
             needStart.append(needs.count)
         }
         self.needs = needs
