@@ -15,13 +15,16 @@ final class WorkerPool: @unchecked Sendable {
     private var running = 0
 
     /// Starts `count` threads (at least one).
-    /// - Parameter name: the threads' name, as shown by debuggers and `top -H`.
+    /// - Parameter name: the threads' name, as shown by debuggers, `top -H` and `perf` (with each thread's number
+    ///   appended; 15 bytes in all are kept).
     init(count: Int, name: String) {
         let count = max(1, count)
         running = count
         for i in 0..<count {
-            let thread = Thread { [self] in loop() }
-            thread.name = "\(name) \(i + 1)"
+            let thread = Thread { [self] in
+                Thread.nameCurrent("\(name) \(i + 1)")
+                loop()
+            }
             // As deep as the main thread's: extraction recurses through libxml2's tree.
             thread.stackSize = 8 << 20
             thread.start()
@@ -74,5 +77,20 @@ final class WorkerPool: @unchecked Sendable {
         running -= 1
         condition.unlock()
         condition.broadcast()  // the one waiting in shutdown() among them
+    }
+}
+
+extension Thread {
+    /// Names the calling thread for `top -H`, `perf` and `/proc/PID/task/*/comm`, cut to the 15 bytes Linux keeps.
+    /// Foundation's `Thread.name` did not reach the system here (the threads kept the name of the dispatch thread
+    /// that started them), and Swift does not see glibc's `pthread_setname_np`: the name is written where Linux
+    /// reads it. Does nothing where that file is missing.
+    static func nameCurrent(_ name: String) {
+        var bytes = Array(name.utf8.prefix(15))
+        while !bytes.isEmpty, String(validating: bytes, as: UTF8.self) == nil { bytes.removeLast() }
+        let fd = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
     }
 }

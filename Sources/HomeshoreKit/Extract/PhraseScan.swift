@@ -62,32 +62,70 @@ struct Phrase: Sendable {
     }
 
     /// `text` as UTF-8 with ASCII letters lower-cased and every other scalar replaced by what `table` gives for it,
-    /// or nil as soon as `table` has nothing for one (the caller then takes its slower, general way).
+    /// or nil as soon as `table` has nothing for one (the caller then takes its slower, general way) or gives more
+    /// than three bytes for two (no lower case in U+0080–U+02FF is longer).
     @inline(__always)
     static func lowerASCII(_ text: String, else table: (UInt32) -> [UInt8]?) -> [UInt8]? {
         var text = text
         return text.withUTF8 { bytes -> [UInt8]? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
             let n = bytes.count
-            var i = 0
-            while i < n {
-                // A run of ASCII copied at once, then its capitals lowered.
-                let start = i
-                while i < n && bytes[i] < 0x80 { i += 1 }
-                if i > start {
-                    let from = out.count
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                    for k in from..<out.count where out[k] >= 0x41 && out[k] <= 0x5A { out[k] += 0x20 }
-                    continue
+            guard let source = bytes.baseAddress else { return [] }
+            let raw = UnsafeRawPointer(source)
+            var failed = false
+            let capacity = n + n / 2 + 8
+            let out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                let target = UnsafeMutableRawPointer(buffer.baseAddress!)
+                var i = 0, o = 0
+                while i < n {
+                    // Eight ASCII bytes at a time, their capitals lowered together: a byte's top bit after adding
+                    // 0x80 - 0x41 says it is at least "A", after adding 0x80 - 0x5B at least "Z" + 1 (no carry
+                    // crosses a byte: every byte is below 0x80).
+                    while i + 8 <= n {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        guard word & 0x8080_8080_8080_8080 == 0 else { break }
+                        let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+                        let pastZ = word &+ 0x2525_2525_2525_2525
+                        let capitals = atLeastA & ~pastZ & 0x8080_8080_8080_8080
+                        target.storeBytes(of: word | (capitals >> 2), toByteOffset: o, as: UInt64.self)
+                        i += 8
+                        o += 8
+                    }
+                    guard i < n else { break }
+                    let byte = source[i]
+                    if byte < 0x80 {
+                        buffer[o] = byte &- 0x41 < 26 ? byte + 0x20 : byte
+                        i += 1
+                        o += 1
+                        continue
+                    }
+                    let (v, length) = ByteScan.scalar(bytes, at: i)
+                    guard let mapped = table(v), mapped.count <= length + length / 2 else {
+                        failed = true
+                        break
+                    }
+                    for m in mapped {
+                        buffer[o] = m
+                        o += 1
+                    }
+                    i += length
                 }
-                let (v, length) = ByteScan.scalar(bytes, at: i)
-                guard let mapped = table(v) else { return nil }
-                out.append(contentsOf: mapped)
-                i += length
+                count = o
             }
-            return out
+            return failed ? nil : out
         }
+    }
+
+    /// `Phrase.lowercased(text)` as UTF-8 when that text is plain (``isPlain(_:)``), else nil: the whole of a
+    /// running text lowered and searched without a `String` made of it. A scalar of the punctuation and currency
+    /// ranges has no case; any other scalar from U+0300 on makes the text not plain whatever lowering does, and a
+    /// scalar below it may lower to one that is not plain (U+0130 gains a combining dot), hence the check after.
+    static func lowercasedPlainBytes(_ text: String) -> [UInt8]? {
+        guard let bytes = lowerASCII(text, else: { v in
+            if v < 0x300 { return lowerTable[Int(v) - 0x80] }
+            guard (0x2010...0x2027).contains(v) || (0x20A0...0x20C0).contains(v) else { return nil }
+            return Array(Unicode.Scalar(v)!.utf8)
+        }) else { return nil }
+        return bytes.withUnsafeBufferPointer(isPlain) ? bytes : nil
     }
 
     /// The lower case of U+0080 to U+02FF, as UTF-8.
@@ -99,16 +137,19 @@ struct Phrase: Sendable {
     /// two plain texts are canonically equivalent only when they are the same bytes.
     static func isPlain(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] < 0x80 { i += 1; continue }
-                let (v, length) = ByteScan.scalar(bytes, at: i)
-                guard v < 0x300 || (0x2010...0x2027).contains(v) || (0x20A0...0x20C0).contains(v) else { return false }
-                i += length
-            }
-            return true
+        return text.withUTF8(isPlain)
+    }
+
+    /// ``isPlain(_:)`` of well-formed UTF-8.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            let (v, length) = ByteScan.scalar(bytes, at: i)
+            guard v < 0x300 || (0x2010...0x2027).contains(v) || (0x20A0...0x20C0).contains(v) else { return false }
+            i += length
         }
+        return true
     }
 
     /// Whether the UTF-8 of `text` contains `needle` as a run of bytes.

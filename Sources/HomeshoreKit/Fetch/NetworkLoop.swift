@@ -47,10 +47,10 @@ final class NetworkLoop: @unchecked Sendable {
         // sockets piling up when one process crawled many times).
         let finished = self.finished
         let thread = Thread { [weak self] in
+            Thread.nameCurrent("hs network")
             self?.run()
             finished.leave()
         }
-        thread.name = "Homeshore network"
         self.thread = thread
         thread.start()
     }

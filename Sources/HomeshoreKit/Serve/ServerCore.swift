@@ -78,13 +78,13 @@ final class ServerCore: @unchecked Sendable {
         runningThreads += 1
         state.unlock()
         let thread = Thread { [self] in
+            Thread.nameCurrent("hs loopback")
             body(self)
             state.lock()
             runningThreads -= 1
             state.broadcast()
             state.unlock()
         }
-        thread.name = "LoopbackServer"
         thread.stackSize = 512 * 1024
         thread.start()
     }

@@ -177,7 +177,19 @@ import Testing
         #expect(Array(Phrase.lowercased(every).utf8) == Array(every.lowercased().utf8))
         for text in try Self.texts() {
             #expect(Array(Phrase.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(text)")
+            if let plain = Phrase.lowercasedPlainBytes(text) { #expect(plain == Array(text.lowercased().utf8)) }
         }
+        // Every ASCII byte at every offset of the eight-byte words, runs of every length between other scalars.
+        let ascii = String(decoding: (0..<0x80).map(UInt8.init), as: UTF8.self)
+        for shift in 0..<9 {
+            for text in [String(repeating: "é", count: shift) + ascii + "ÀZ@[`{",
+                         String(ascii.dropFirst(shift * 7)) + "Ÿ" + String(ascii.prefix(shift * 3))] {
+                #expect(Array(Phrase.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(text)")
+                #expect(Phrase.lowercasedPlainBytes(text) == Array(text.lowercased().utf8), "\(text)")
+            }
+        }
+        #expect(Phrase.lowercasedPlainBytes("İ") == nil)  // lowers to i and a combining dot: not plain
+        #expect(Phrase.lowercasedPlainBytes("A\u{0301}") == nil)
         // Every scalar of the first three planes, alone and between cased letters: those that no lower-casing
         // changes are copied, the others sent to the standard library; the answer is the same either way.
         var differences: [UInt32] = []
@@ -205,6 +217,44 @@ import Testing
         }
         #expect(found > 100)
     }
+    /// Remote work read from running text on bytes (``RemoteText/plainFromText(_:)``) answers as the general way and
+    /// as Foundation alone (lower-cased, `’` and no-break spaces replaced, `contains`), on the labeled texts, the
+    /// tricky strings and each of them around every phrase, with `’`, no-break spaces and capitals.
+    @Test func remoteFromTextOnBytesMatchesFoundation() throws {
+        func reference(_ text: String) -> String? {
+            let t = text.lowercased().replacingOccurrences(of: "’", with: "'")
+                .replacingOccurrences(of: "\u{00A0}", with: " ")
+            if RemoteText.Running.hybrid.contains(where: { t.contains($0.text) }) { return "hybrid" }
+            if RemoteText.Running.full.contains(where: { t.contains($0.text) }) { return "full" }
+            if RemoteText.Running.onSite.contains(where: { t.contains($0.text) }) { return "on_site" }
+            return nil
+        }
+        let phrases = (RemoteText.Running.hybrid + RemoteText.Running.full + RemoteText.Running.onSite).map(\.text)
+        var texts = try Self.texts()
+        for (i, phrase) in phrases.enumerated() {
+            let around = Self.tricky[i % Self.tricky.count]
+            texts += [around + " " + phrase.uppercased() + " " + around,
+                      phrase.replacingOccurrences(of: " ", with: "\u{00A0}") + "’s",
+                      "l’" + phrase + "\u{00A0}!", String(phrase.dropLast()), phrase + "\u{0301}"]
+        }
+        texts += ["jours de télé\u{0301}travail", "TÉLÉTRAVAIL PARTIEL", "İ 100 % télétravail", "100\u{00A0}% télétravail",
+                  "sur\u{00A0}site", "’’\u{00A0}\u{00A0}", "\u{00C2}\u{00A0}"]
+        var plain = 0
+        var answers: Set<String?> = []
+        for text in texts {
+            let expected = reference(text)
+            #expect(RemoteText.fromText(text) == expected, "\(text)")
+            #expect(RemoteText.generalFromText(text) == expected, "\(text)")
+            if let onBytes = RemoteText.plainFromText(text) {
+                plain += 1
+                #expect(onBytes == expected, "\(text)")
+            }
+            answers.insert(expected)
+        }
+        #expect(plain > texts.count / 2)
+        #expect(answers == ["hybrid", "full", "on_site", nil])
+    }
+
     /// The facets' JSON is `JSONEncoder`'s, byte for byte: on the labeled texts and the tricky strings (as title,
     /// description and evidence), and on amounts and strings that need escaping; and it reads back to the facets.
     @Test func facetJSONMatchesJSONEncoder() throws {
