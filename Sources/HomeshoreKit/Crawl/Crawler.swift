@@ -23,6 +23,8 @@ public struct CrawlOptions: Sendable {
     public var totalTimeout: Double?
     public var lowSpeedTime: Double?
     public var maxBodyBytes: Int?
+    /// A first crawl groups its offers as they are saved, this many at a time (tests make it small).
+    var groupingPart = 1024
 
     public init() {}
 }
@@ -107,7 +109,9 @@ public final class Crawler: Sendable {
         timing.maxRetryAfter = options.maxRetryAfter
         let pages = PoliteFetcher(fetcher: fetcher, cache: cache, productToken: Self.productToken(config.userAgent),
             ignoreRobots: ignored, timing: timing)
+        let employers = EmployerName(aliases: config.employerAliases)
         let session = CrawlSession(sources: sources, pages: pages, cache: cache, store: store, runID: runID,
+            scratch: try store.scratchGrouping(employers: employers), groupingPart: options.groupingPart,
             progress: options.progress)
         let (found, items, missing) = await session.run()
         var outcomes = found
@@ -122,9 +126,10 @@ public final class Crawler: Sendable {
             }
         }
         // Grouping runs once the writer has saved every batch: new offers are compared with each other and with the
-        // stored offers sharing a blocking key (issue 5).
+        // stored offers sharing a blocking key (issue 5). A first crawl grouped its offers as it saved them: this
+        // finds none left, unless that grouping failed.
         if session.storeFailure == nil {
-            try store.assignGroups(employers: EmployerName(aliases: config.employerAliases))
+            try store.assignGroups(employers: employers)
         }
         let report = CrawlReport(runID: runID, outcomes: outcomes, elapsed: Date().timeIntervalSince(started))
         try store.finishRun(runID, status: report.status, outcomes: outcomes)

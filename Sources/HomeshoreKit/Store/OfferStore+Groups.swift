@@ -76,63 +76,22 @@ extension OfferStore {
         guard !freshIDs.isEmpty else { return result }
         clock = result.phase("ungrouped offers found", since: clock)
         let grouper = OfferGrouper(employers: employers)
-        let saveGroup = try db.cachedStatement(sql: "INSERT INTO offer_groups (offer_id, group_id) VALUES (?, ?)")
-        // Keys are written 250 rows to a statement: one statement per key was a third of the nightly step's writing.
-        let keyRows = 250
-        func insertKeys(_ table: String, rows: Int) throws -> Statement {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table) (key, offer_id) VALUES "
-                + Array(repeating: "(?, ?)", count: rows).joined(separator: ", "))
-        }
-        // Written in key order: the keys are random, and in arrival order each one landed on another page of the
-        // index (at 100,000 offers, the nightly step's 40,000 keys touched nearly all its 8,000 pages, read and
-        // written back one by one through a cache of 500).
-        // Bound with SQLite's own functions: GRDB's arguments (a DatabaseValue per integer) cost more than the rows.
-        // A from-scratch run writes into `dedup_keys`, a nightly step into `dedup_keys_recent`.
-        func write(keys rows: inout [(key: Int64, id: Int64)], into table: String) throws {
-            rows.sort { $0.key < $1.key || ($0.key == $1.key && $0.id < $1.id) }
-            let many = StatementRows(try insertKeys(table, rows: keyRows), in: db)
-            let one = StatementRows(try insertKeys(table, rows: 1), in: db)
-            var pending: [Int64] = []
-            pending.reserveCapacity(2 * keyRows)
-            for row in rows {
-                pending.append(row.key)
-                pending.append(row.id)
-                if pending.count == 2 * keyRows {
-                    try many.execute(pending)
-                    pending.removeAll(keepingCapacity: true)
-                }
-            }
-            for row in stride(from: 0, to: pending.count, by: 2) { try one.execute(pending[row...(row + 1)]) }
-        }
-        let groupRow = StatementRows(saveGroup, in: db)
+        let groupRow = StatementRows(try db.cachedStatement(sql: Self.insertGroupSQL), in: db)
         func save(_ offer: GroupedFeatures, group: Int64) throws {
             try groupRow.execute([offer.id, group])
             result.grouped += 1
             if group != offer.id { result.joined += 1 }
         }
-        func add(_ fresh: [GroupedFeatures]) throws {
-            var rows: [(key: Int64, id: Int64)] = []
-            for offer in fresh {
-                let (group, offerKeys) = grouper.add(id: offer.id, features: offer.features)
-                try save(offer, group: group)
-                for k in offerKeys { rows.append((Int64(bitPattern: k), offer.id)) }
-            }
-            try write(keys: &rows, into: "dedup_keys")
-        }
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM offer_groups)") == true else {
             // From scratch: nothing stored to compare with, so the offers are read, grouped and let go of a chunk
             // at a time (the grouper holds only their features).
+            let scratch = ScratchGrouping(grouper: grouper)
+            try scratch.group(db, ids: freshIDs[...])
+            result.grouped = scratch.result.grouped
+            result.joined = scratch.result.joined
             // Timed apart for the benchmark's breakdown: the features, and the grouping with its keys written.
-            var featuring: UInt64 = 0
-            for start in stride(from: 0, to: freshIDs.count, by: groupingChunk) {
-                let begun = DispatchTime.now().uptimeNanoseconds
-                let features = try groupingFeatures(db, ids: freshIDs[start..<min(start + groupingChunk, freshIDs.count)],
-                    grouper: grouper)
-                featuring += DispatchTime.now().uptimeNanoseconds - begun
-                try add(features)
-            }
-            result.phases.append(("features (read, computed, kept)", Double(featuring) / 1e9))
-            _ = result.phase("grouped, keys written", since: clock + featuring)
+            result.phases.append(("features (read, computed, kept)", Double(scratch.featuring) / 1e9))
+            _ = result.phase("grouped, keys written", since: clock + scratch.featuring)
             return result
         }
         var fresh: [GroupedFeatures] = []
@@ -195,7 +154,7 @@ extension OfferStore {
         for (i, offer) in fresh.enumerated() {
             for key in freshKeys[i] { newKeys.append((Int64(bitPattern: key), offer.id)) }
         }
-        try write(keys: &newKeys, into: "dedup_keys_recent")
+        try writeKeys(db, &newKeys, into: "dedup_keys_recent")
         clock = result.phase("new offers' keys written", since: clock)
         // Enough recent keys: merged into dedup_keys in key order (one pass over its pages for several nights'
         // keys, where each night's keys written there directly rewrote nearly all of them).
@@ -212,6 +171,36 @@ extension OfferStore {
         for (i, offer) in fresh.enumerated() { try save(offer, group: groups[i]) }
         clock = result.phase("groups written", since: clock)
         return result
+    }
+
+    static let insertGroupSQL = "INSERT INTO offer_groups (offer_id, group_id) VALUES (?, ?)"
+
+    /// Writes blocking keys, `(key, offer)` rows, into `table`: `dedup_keys` from scratch, `dedup_keys_recent` in a
+    /// nightly step. In key order: the keys are random, and in arrival order each one landed on another page of the
+    /// index (at 100,000 offers, the nightly step's 40,000 keys touched nearly all its 8,000 pages, read and written
+    /// back one by one through a cache of 500). 250 rows to a statement (one statement per key was a third of the
+    /// nightly step's writing), bound with SQLite's own functions (GRDB's arguments, a DatabaseValue per integer,
+    /// cost more than the rows).
+    static func writeKeys(_ db: Database, _ rows: inout [(key: Int64, id: Int64)], into table: String) throws {
+        let keyRows = 250
+        func insertKeys(rows: Int) throws -> Statement {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table) (key, offer_id) VALUES "
+                + Array(repeating: "(?, ?)", count: rows).joined(separator: ", "))
+        }
+        rows.sort { $0.key < $1.key || ($0.key == $1.key && $0.id < $1.id) }
+        let many = StatementRows(try insertKeys(rows: keyRows), in: db)
+        let one = StatementRows(try insertKeys(rows: 1), in: db)
+        var pending: [Int64] = []
+        pending.reserveCapacity(2 * keyRows)
+        for row in rows {
+            pending.append(row.key)
+            pending.append(row.id)
+            if pending.count == 2 * keyRows {
+                try many.execute(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        for row in stride(from: 0, to: pending.count, by: 2) { try one.execute(pending[row...(row + 1)]) }
     }
 
     /// The stored offers under some keys (`dedup_keys`), each key's newest `limit`, as (offer, key) rows.
@@ -310,5 +299,63 @@ extension OfferStore {
             offers[i].copies = offers[i].groupID.flatMap { copies[$0] }
                 ?? [OfferCopy(id: offers[i].id, source: offers[i].offer.source, url: offers[i].offer.url)]
         }
+    }
+}
+
+/// Grouping from scratch, a part at a time with one grouper: for a store where no offer has a group yet, so that
+/// the offers are compared only with each other (and those grouped before them by the same grouper), in id order.
+/// ``OfferStore/regroupAll(employers:)`` and a grouping step that finds no group use it for all their offers at
+/// once; a first crawl into an empty store uses it for its offers as they are saved (``OfferStore/scratchGrouping(employers:)``).
+/// The groups are the same however the ids are cut into parts: nothing but the grouper holds what was grouped
+/// before.
+final class ScratchGrouping: @unchecked Sendable {
+    let grouper: OfferGrouper
+    /// Offers grouped, and those that joined another's group.
+    private(set) var result = GroupingResult()
+    /// Nanoseconds spent on the features (read, computed, kept): the benchmark's breakdown.
+    private(set) var featuring: UInt64 = 0
+
+    init(grouper: OfferGrouper) {
+        self.grouper = grouper
+    }
+
+    /// Groups `ids`, in a transaction the caller holds: offers without a group, ascending, each after every id
+    /// this grouping was given before. Their features are read (and kept) ``OfferStore/groupingChunk`` offers at
+    /// a time; each offer's group and blocking keys are written.
+    func group(_ db: Database, ids: ArraySlice<Int64>) throws {
+        let groupRow = StatementRows(try db.cachedStatement(sql: OfferStore.insertGroupSQL), in: db)
+        var start = ids.startIndex
+        while start < ids.endIndex {
+            let part = ids[start..<min(start + OfferStore.groupingChunk, ids.endIndex)]
+            start = part.endIndex
+            let begun = DispatchTime.now().uptimeNanoseconds
+            let features = try OfferStore.groupingFeatures(db, ids: part, grouper: grouper)
+            featuring += DispatchTime.now().uptimeNanoseconds - begun
+            var rows: [(key: Int64, id: Int64)] = []
+            for offer in features {
+                let (group, keys) = grouper.add(id: offer.id, features: offer.features)
+                try groupRow.execute([offer.id, group])
+                result.grouped += 1
+                if group != offer.id { result.joined += 1 }
+                for k in keys { rows.append((Int64(bitPattern: k), offer.id)) }
+            }
+            try OfferStore.writeKeys(db, &rows, into: "dedup_keys")
+        }
+    }
+}
+
+extension OfferStore {
+    /// The grouping of a first crawl, done while it runs: nil unless the store holds no offer yet. A crawl into an
+    /// empty store groups its offers from scratch, as ``assignGroups(employers:)`` would at its end; given the ids
+    /// of the offers each save adds (``save(pending:run:at:newIDs:)``), ``group(_:ids:)`` groups them a few
+    /// thousand at a time while pages are still being read, and only the last part is left for the end.
+    func scratchGrouping(employers: EmployerName) throws -> ScratchGrouping? {
+        let empty = try pool.read { db in try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM offers)") ?? false }
+        return empty ? ScratchGrouping(grouper: OfferGrouper(employers: employers)) : nil
+    }
+
+    /// Groups offers with a first crawl's grouping, in a transaction of its own (see ``ScratchGrouping/group(_:ids:)``).
+    func group(_ scratch: ScratchGrouping, ids: [Int64]) throws {
+        try pool.write { db in try scratch.group(db, ids: ids[...]) }
     }
 }

@@ -233,13 +233,21 @@ public final class OfferStore: Sendable {
     /// An offer whose facets were deferred (``PendingOffer/init(reused:)``) and that is stored unchanged with facets
     /// of the current rules is only marked seen too; all such offers are marked in one statement.
     public func save(pending offers: [PendingOffer], run: Int64?, at date: Date = Date()) throws -> [String: SaveResult] {
+        var newIDs: [Int64] = []
+        return try save(pending: offers, run: run, at: date, newIDs: &newIDs)
+    }
+
+    /// ``save(pending:run:at:)``, adding the ids of the offers it inserts to `newIDs`, ascending.
+    func save(pending offers: [PendingOffer], run: Int64?, at date: Date = Date(),
+              newIDs: inout [Int64]) throws -> [String: SaveResult] {
         let now = DateText.timestamp(date)
         let columns = (Self.offerColumns + Self.facetColumns).joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: Self.offerColumns.count + Self.facetColumns.count)
             .joined(separator: ", ")
         let updates = (Self.offerColumns.dropFirst(2) + Self.facetColumns).map { "\($0) = ?" }.joined(separator: ", ")
         let facetUpdates = Self.facetColumns.map { "\($0) = ?" }.joined(separator: ", ")
-        return try pool.write { db in
+        var inserted: [Int64] = []
+        let saved = try pool.write { db in
             var result: [String: SaveResult] = [:]
             let find = try db.cachedStatement(sql:
                 "SELECT id, content_hash, employer_id, facets_version FROM offers WHERE source = ? AND key = ?")
@@ -302,6 +310,7 @@ public final class OfferStore: Sendable {
                     let employerReference = pending.keepStored ? nil : offer.employerReference
                     try insertRow.execute(values: offer.columnValues(key: key) + Offer.facetValues(pending.facets)
                         + [hash, now, now, run, run, employerID, employerReference])
+                    inserted.append(db.lastInsertedRowID)
                     result[offer.source, default: SaveResult()].new += 1
                     continue
                 }
@@ -321,6 +330,8 @@ public final class OfferStore: Sendable {
             }
             return result
         }
+        newIDs += inserted.sorted()
+        return saved
     }
 
     /// The offers that match a query, newest first.

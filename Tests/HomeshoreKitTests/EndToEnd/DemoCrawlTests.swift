@@ -183,6 +183,32 @@ import Testing
         #expect(try store.offers().map(\.groupID) == stored.map(\.groupID))
     }
 
+    /// A first crawl groups its offers in parts as it saves them: in parts of three, its groups and blocking keys
+    /// are those of grouping every offer at once, from scratch, afterwards.
+    @Test func aFirstCrawlGroupingAsItSavesGroupsAsOneGroupingAfter() async throws {
+        let folder = TemporaryFolder()
+        let demo = try DemoSites.start()
+        defer { demo.server.stop() }
+        let store = try OfferStore(folder: folder.path)
+        var options = CrawlOptions()
+        options.delayOverride = 0
+        options.groupingPart = 3
+        let report = try await Crawler(config: demo.config, store: store, options: options).run()
+        #expect(report.status == "ok")
+        func snapshot() throws -> [String] {
+            try store.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT offer_id || ':' || group_id FROM offer_groups ORDER BY offer_id")
+                    + String.fetchAll(db, sql: "SELECT key || ':' || offer_id FROM dedup_keys ORDER BY key, offer_id")
+            }
+        }
+        let crawled = try snapshot()
+        let offers = try store.offers()
+        #expect(offers.count > 30 && offers.allSatisfy { $0.groupID != nil })
+        #expect(Set(offers.map(\.groupID)).count < offers.count, "copies share a group")
+        try store.regroupAll()
+        #expect(try snapshot() == crawled)
+    }
+
     @Test func exportedCSVHoldsExactlyWhatTheDatabaseHolds() async throws {
         let folder = TemporaryFolder()
         let (_, store, demo) = try await Self.crawl(into: folder)

@@ -72,6 +72,51 @@ import Testing
         #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedup_keys_recent") } == 0)
     }
 
+    /// A first crawl groups its offers from scratch in parts as it saves them (``ScratchGrouping``): the groups,
+    /// the blocking keys and the kept features are those of grouping all the offers at once, however the parts are
+    /// cut, and saves returning the new ids give them in order.
+    @Test func scratchGroupingInPartsGroupsAsOneGroupingDoes() throws {
+        var generator = SyntheticOffers(seed: 17)
+        let corpus = generator.corpus(count: 800).map(\.offer)
+        func snapshot(_ store: OfferStore) throws -> [String] {
+            try store.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT offer_id || ':' || group_id FROM offer_groups ORDER BY offer_id")
+                    + String.fetchAll(db, sql: "SELECT key || ':' || offer_id FROM dedup_keys ORDER BY key, offer_id")
+                    + String.fetchAll(db, sql: "SELECT offer_id || ':' || hex(words) || hex(bands) FROM dedup_features ORDER BY offer_id")
+            }
+        }
+        let onceFolder = TemporaryFolder()
+        let once = try OfferStore(folder: onceFolder.path)
+        _ = try once.save(corpus, run: nil)
+        let all = try once.assignGroups()
+        #expect(all.grouped == 800 && all.joined > 100)
+        let expected = try snapshot(once)
+        var rng = SystemRandomNumberGenerator()
+        for cuts in [[800], [1, 799], [100, 100, 600], (0..<8).map { _ in 100 }, [37, 250, 3, 510]] {
+            let folder = TemporaryFolder()
+            let store = try OfferStore(folder: folder.path)
+            let scratch = try #require(try store.scratchGrouping(employers: EmployerName()))
+            var start = 0
+            for cut in cuts {
+                var ids: [Int64] = []
+                // Saved in batches of a random size, grouped once the part is saved.
+                var done = start
+                while done < start + cut {
+                    let size = min(Int.random(in: 1...90, using: &rng), start + cut - done)
+                    _ = try store.save(pending: corpus[done..<(done + size)].map { PendingOffer($0) }, run: nil, newIDs: &ids)
+                    done += size
+                }
+                #expect(ids.count == cut && ids == ids.sorted())
+                try store.group(scratch, ids: ids)
+                start += cut
+            }
+            #expect(scratch.result.grouped == 800 && scratch.result.joined == all.joined)
+            #expect(try snapshot(store) == expected, "\(cuts)")
+            #expect(try store.assignGroups() == GroupingResult(), "nothing left to group")
+            #expect(try store.scratchGrouping(employers: EmployerName()) == nil, "the store holds offers now")
+        }
+    }
+
     @Test func theUngroupedOffersAreThoseWithoutAGroup() throws {
         let folder = TemporaryFolder()
         let store = try OfferStore(folder: folder.path)
