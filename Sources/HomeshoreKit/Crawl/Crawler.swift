@@ -24,7 +24,7 @@ public struct CrawlOptions: Sendable {
     public var lowSpeedTime: Double?
     public var maxBodyBytes: Int?
     /// A first crawl groups its offers as they are saved, this many at a time (tests make it small).
-    var groupingPart = 1024
+    var groupingPart = 512
 
     public init() {}
 }
