@@ -73,7 +73,9 @@ extension FacetExtractor {
         var part: FacetText.Sentence?
         var perWeek: (Double, FacetText.Sentence)?
         for s in text.sentences {
-            let ns = s.folded as NSString
+            // Every pattern below needs a digit or a day word: other sentences are not made NSStrings (bridged and
+            // measured in UTF-16 at every sentence, they cost more than the patterns' searches).
+            let ns: NSString = s.mayHoldDigits || s.mayCountDays ? s.folded as NSString : ""
             let whole = NSRange(location: 0, length: ns.length)
             if full == nil, let r = s.firstWord(fullTimeWords), !negated(s, r) { full = s }
             if part == nil, let r = s.firstWord(partTimeWords), !negated(s, r) {

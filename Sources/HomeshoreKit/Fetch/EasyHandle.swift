@@ -81,22 +81,29 @@ final class EasyHandle {
     }
 
     /// Collects one header line; a status line starts a new response (a redirect or 1xx), forgetting the last.
+    /// Read on the bytes (a line made into a String, searched and lowered cost a tenth of the network thread): the
+    /// name lowered as ASCII when it is ASCII (header names are), the value trimmed of spaces, tabs and line ends.
     private func receiveHeader(_ data: UnsafeMutablePointer<CChar>?, _ count: Int) {
         guard let data, count > 0 else { return }
-        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self)
-        if line.hasPrefix("HTTP/") {
+        let line = UnsafeBufferPointer(start: UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: count)
+        if count >= 5, line[0] == 0x48, line[1] == 0x54, line[2] == 0x54, line[3] == 0x50, line[4] == 0x2F {  // HTTP/
             headers = [:]
             body = []
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].lowercased()
-        // Spaces, tabs and line ends trimmed on the bytes (ASCII, so the rest stays valid UTF-8).
-        var rest = line.utf8[line.utf8.index(after: colon)...]
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
+        let nameBytes = UnsafeBufferPointer(rebasing: line[..<colon])
+        let name = nameBytes.allSatisfy { $0 < 0x80 }
+            ? String(unsafeUninitializedCapacity: colon, initializingUTF8With: { out in
+                for (i, byte) in nameBytes.enumerated() { out[i] = byte &- 0x41 < 26 ? byte + 0x20 : byte }
+                return colon
+            })
+            : String(decoding: nameBytes, as: UTF8.self).lowercased()
+        var lower = colon + 1, upper = count
         let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-        while let first = rest.first, blank(first) { rest = rest.dropFirst() }
-        while let last = rest.last, blank(last) { rest = rest.dropLast() }
-        let value = String(Substring(rest))
+        while lower < upper, blank(line[lower]) { lower += 1 }
+        while upper > lower, blank(line[upper - 1]) { upper -= 1 }
+        let value = String(decoding: UnsafeBufferPointer(rebasing: line[lower..<upper]), as: UTF8.self)
         if let existing = headers[name] {
             headers[name] = existing + ", " + value
         } else {

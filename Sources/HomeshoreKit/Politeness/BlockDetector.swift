@@ -43,10 +43,9 @@ public enum BlockDetector {
         if incapsula && (contains(head, "Incapsula incident") || utf8.count < 20_000) {
             return Block(kind: "Imperva/Incapsula block", evidence: "_Incapsula_Resource")
         }
-        // Lowered in place (ASCII only): the count of Characters below is the same, and the phrases are compared
-        // with the text lowered anyway.
-        var visible = visibleBytes(head)
-        for k in visible.indices where visible[k] >= 65 && visible[k] <= 90 { visible[k] += 32 }
+        // Lowered as it is copied (ASCII only): the count of Characters below is the same, and the phrases are
+        // compared with the text lowered anyway.
+        let visible = visibleBytes(head, lowered: true)
         let lowered = visible[...]
         // Characters are never more than bytes. A text of four bytes or more per Character on average (emoji
         // sequences, stacked marks) is taken as long without counting: no wall looked for here reads like that.
@@ -160,22 +159,47 @@ public enum BlockDetector {
 
     /// The text a browser would show, roughly: tags, scripts, styles and hidden elements' markup removed, spaces
     /// collapsed. Cheap and approximate; enough to tell a one-paragraph wall from a page of content.
-    static func visibleBytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { bytes in
+    /// - Parameter lowered: ASCII capitals lowered too, as the text is copied.
+    static func visibleBytes(_ bytes: ArraySlice<UInt8>, lowered: Bool = false) -> [UInt8] {
+        // Per byte of a word: 0x20 added to an ASCII capital when lowering.
+        let lowering: UInt64 = lowered ? 0x2020_2020_2020_2020 : 0
+        return bytes.withUnsafeBufferPointer { bytes in
             [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
                 // Written through a pointer: appending to an array checks its capacity and uniqueness at each byte.
                 var n = 0
                 var lastSpace = true
                 var i = 0
+                let raw = UnsafeRawPointer(bytes.baseAddress)
+                let target = UnsafeMutableRawPointer(out.baseAddress)
                 while i < bytes.count {
                     // The text up to the next tag, runs of spaces collapsed.
                     let lt = ByteScan.find(UInt8(ascii: "<"), in: bytes, from: i) ?? bytes.count
                     while i < lt {
+                        // Eight bytes at a time while none of them can be a space, tab, CR or LF: a byte whose low
+                        // seven bits are 0x20 or less (some non-ASCII bytes too, then taken one by one). The
+                        // subtraction borrows across no byte: each is at least 0x80 once its top bit is set.
+                        if i + 8 <= lt, let raw, let target {
+                            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            if ((word | 0x8080_8080_8080_8080) &- 0x2121_2121_2121_2121) & 0x8080_8080_8080_8080
+                                == 0x8080_8080_8080_8080
+                            {
+                                // Capitals: ASCII bytes from "A" to "Z" (see `Phrase.lowerASCII`).
+                                let low = word & 0x7F7F_7F7F_7F7F_7F7F
+                                let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525)
+                                    & ~word & 0x8080_8080_8080_8080
+                                target.storeBytes(of: word | ((capitals >> 2) & lowering), toByteOffset: n,
+                                    as: UInt64.self)
+                                n += 8
+                                i += 8
+                                lastSpace = false
+                                continue
+                            }
+                        }
                         let b = bytes[i]
                         if b == 32 || b == 9 || b == 10 || b == 13 {
                             if !lastSpace { out[n] = 32; n += 1; lastSpace = true }
                         } else {
-                            out[n] = b
+                            out[n] = lowered && b &- 0x41 < 26 ? b + 0x20 : b
                             n += 1
                             lastSpace = false
                         }

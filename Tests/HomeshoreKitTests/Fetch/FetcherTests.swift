@@ -18,6 +18,9 @@ private func fastOptions(_ change: (inout FetchOptions) -> Void = { _ in }) -> F
         let server = try LoopbackServer { request in
             var response = LoopbackServer.Response.html("<p>\(request.path)</p>")
             response.headers.append(("X-Test", "yes"))
+            // Names in any case, a repeated header, padding, an empty value, values beyond ASCII.
+            response.headers += [("X-Multi", "a"), ("x-MULTI", "b"), ("X-Pad", "\t  padded value \t "), ("X-Empty", ""),
+                                 ("X-Name", "Café \u{2019}ok"), ("X-Latin", "caf\u{E9}")]
             return response
         }
         let fetcher = try Fetcher(options: fastOptions())
@@ -26,6 +29,12 @@ private func fastOptions(_ change: (inout FetchOptions) -> Void = { _ in }) -> F
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == "<p>/hello</p>")
         #expect(response.headers["x-test"] == "yes")
+        #expect(response.headers["x-multi"] == "a, b")
+        #expect(response.headers["x-pad"] == "padded value")
+        #expect(response.headers["x-empty"] == "")
+        #expect(response.headers["x-name"] == "Café \u{2019}ok" && response.headers["x-latin"] == "café")
+        #expect(response.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(response.headers.keys.allSatisfy { $0 == $0.lowercased() })
         #expect(response.contentType == "text/html; charset=utf-8")
         #expect(response.finalURL == server.baseURL + "/hello?x=1")
         #expect(response.request.tag == 7)

@@ -103,11 +103,22 @@ import Testing
             "<SCRIPT>a<b</SCRIPT >x", "<script>never closed", "a  <style>p{}</STYLE>  b\t\r\n c", "<template><p>t</template>",
             "<scripts>x</scripts>y", "< p>q</p", "<", ">", "", "   ", "<b>1</b><i>2</i>", "x<script", "x</script>y<",
         ].map { Array($0.utf8) }
+        // Words of every length and alignment, capitals, every ASCII byte and bytes beyond it, between spaces of
+        // every kind and tags.
+        let ascii = String(decoding: (0..<0x80).map(UInt8.init), as: UTF8.self)
+        for shift in 0..<9 {
+            pages.append(Array((String(repeating: "Z", count: shift) + " ÉTÉ\tAbcdefghIJKLMNOPq@[`{ \r\n"
+                + ascii + "<b>XY</b>Çà    va\u{A0}BIEN  " + String(repeating: "Q", count: 17 - shift)).utf8))
+        }
+        pages.append((0...255).map(UInt8.init) + (0...255).map { UInt8(255 - $0) })
         var checked = 0
         for page in pages {
             for cut in Set([page.count, page.count / 2, page.count / 3, page.count * 7 / 8, min(page.count, 1_000)]) {
                 let slice = page[0..<cut]
-                #expect(BlockDetector.visibleBytes(slice) == Self.referenceVisibleBytes(slice), "cut at \(cut)")
+                let reference = Self.referenceVisibleBytes(slice)
+                #expect(BlockDetector.visibleBytes(slice) == reference, "cut at \(cut)")
+                #expect(BlockDetector.visibleBytes(slice, lowered: true) == reference.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 },
+                        "cut at \(cut)")
                 checked += 1
             }
         }
