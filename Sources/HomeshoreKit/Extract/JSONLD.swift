@@ -40,11 +40,22 @@ public struct JSONLD {
     private mutating func register(_ value: Any, depth: Int) {
         guard depth < 12 else { return }
         if let array = value as? [Any] {
-            for item in array { register(item, depth: depth + 1) }
+            for item in array where !Self.isLeaf(item) { register(item, depth: depth + 1) }
         } else if let object = value as? [String: Any] {
             if let id = object["@id"] as? String, object.count > 1, identified[id] == nil { identified[id] = object }
-            for child in object.values where child is [Any] || child is [String: Any] { register(child, depth: depth + 1) }
+            for child in object.values where !Self.isLeaf(child) && (child is [Any] || child is [String: Any]) {
+                register(child, depth: depth + 1)
+            }
         }
+    }
+
+    /// True for a string, a number or null as the JSON readers make them, told by their type alone (a value of
+    /// another type goes through the casts): most values of a page's JSON-LD are such leaves, and each failed cast
+    /// to an array or a dictionary went through the runtime's slow path.
+    @inline(__always)
+    private static func isLeaf(_ value: Any) -> Bool {
+        let type = Swift.type(of: value)
+        return type == String.self || type == NSNumber.self || type == NSNull.self
     }
 
     /// A value with a bare reference (`{"@id": "#org"}`) replaced by the object it names on the page.
