@@ -457,17 +457,19 @@ final class CrawlSession: @unchecked Sendable {
     }
 
     /// On the writer, after a save: groups the offers saved and not grouped yet, once `groupingPart` of them wait
-    /// and a quarter of those grouped before (`all`: whatever waits, at the crawl's end). Meanwhile the workers go on, and their offers wait in the next
-    /// batch. Should grouping fail, it stops here, and the grouping step that ends the crawl
-    /// (``OfferStore/assignGroups(employers:)``) groups every offer left without a group.
+    /// and an eighth of those grouped before (`all`: whatever waits, at the crawl's end). Meanwhile the workers go
+    /// on, and their offers wait in the next batch. Should grouping fail, it stops here, and the grouping step that
+    /// ends the crawl (``OfferStore/assignGroups(employers:)``) groups every offer left without a group.
     private func groupSaved(all: Bool) {
         guard let scratch else {
             ungrouped.removeAll()
             return
         }
-        // At least a quarter of what was grouped before: each part's keys land all over `dedup_keys`, whose pages
-        // are then written again (in parts of 384, a crawl of 20,000 pages was no faster than one grouping at its end).
-        guard all ? !ungrouped.isEmpty : ungrouped.count >= max(groupingPart, scratch.result.grouped / 4) else { return }
+        // At least an eighth of what was grouped before: each part's keys land all over `dedup_keys`, whose pages
+        // are then written again. In parts of a fixed size, the pages written would grow with the square of the
+        // offers; with an eighth they stay within about ten times the index, and the part left for the crawl's end
+        // is small (a quarter left a thousand of 5,000 offers to group at the end, a tenth of the crawl's time).
+        guard all ? !ungrouped.isEmpty : ungrouped.count >= max(groupingPart, scratch.result.grouped / 8) else { return }
         do {
             try store.group(scratch, ids: ungrouped)
         } catch {
