@@ -87,35 +87,52 @@ struct FacetText {
     static func paddedFold(_ text: String) -> String? {
         var text = text
         let bytes: [UInt8]?? = text.withUTF8 { input in
-            // A value with mutating methods, not a nested function over captured variables: those are checked
-            // for exclusive access at run time, at every byte.
-            var out = Collapser(capacity: input.count + 2)
             let n = input.count
-            var i = 0
-            while i < n {
-                let b = input[i]
-                if b < 0x80 {
-                    if b == 0x0D, i + 1 < n, input[i + 1] == 0x0A {
-                        // CR LF is one Character: it stays inside a word.
-                        out.word(0x0D)
-                        out.bytes.append(0x0A)
-                        i += 2
-                        continue
+            // Room for every folding the table holds (none is longer than four bytes a byte); a text that would
+            // need more goes to `foldReference`.
+            let capacity = 4 * n + 2
+            var outcome: Bool? = true  // nil: nothing written; false: a scalar outside the table
+            let folded = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                // A value with mutating methods, not a nested function over captured variables: those are checked
+                // for exclusive access at run time, at every byte. Written through a pointer: appending to an
+                // array checks its capacity and uniqueness at every byte.
+                var out = Collapser(buffer.baseAddress!)
+                var i = 0
+                while i < n {
+                    let b = input[i]
+                    if b < 0x80 {
+                        if b == 0x0D, i + 1 < n, input[i + 1] == 0x0A {
+                            // CR LF is one Character: it stays inside a word.
+                            out.word(0x0D)
+                            out.append(0x0A)
+                            i += 2
+                            continue
+                        }
+                        out.emit(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                        i += 1
+                    } else {
+                        let (scalar, length) = scalar(input, at: i)
+                        // No entry of the table is empty or holds CR or LF (a test checks it), so a CR LF of the
+                        // output is one of the input.
+                        guard let mapped = FacetFold.folded(scalar.value), !mapped.isEmpty,
+                            out.count + mapped.count + 2 <= 4 * (i + length) + 2
+                        else {
+                            outcome = false
+                            break
+                        }
+                        for m in mapped { out.emit(m) }
+                        i += length
                     }
-                    out.emit(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-                    i += 1
-                } else {
-                    let (scalar, length) = scalar(input, at: i)
-                    // No entry of the table is empty or holds CR or LF (a test checks it), so a CR LF of the
-                    // output is one of the input.
-                    guard let mapped = FacetFold.folded(scalar.value), !mapped.isEmpty else { return .some(nil) }
-                    for m in mapped { out.emit(m) }
-                    i += length
                 }
+                if outcome == true && !out.wrote { outcome = nil }
+                if outcome == true { out.append(0x20) }
+                count = out.count
             }
-            guard out.wrote else { return nil }
-            out.bytes.append(0x20)
-            return .some(out.bytes)
+            switch outcome {
+            case nil: return .none
+            case false?: return .some(nil)
+            case true?: return .some(folded)
+            }
         }
         switch bytes {
         case .none: return nil
@@ -126,13 +143,24 @@ struct FacetText {
         }
     }
 
-    /// Bytes with runs of space, tab, LF and CR collapsed to one space, after a leading space.
+    /// Bytes with runs of space, tab, LF and CR collapsed to one space, after a leading space, written from
+    /// `start` on (with room for them: see ``paddedFold(_:)``).
     private struct Collapser {
-        var bytes: [UInt8] = [0x20]
+        let start: UnsafeMutablePointer<UInt8>
+        var count = 1
         var pendingSpace = false
         var wrote = false
 
-        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+        init(_ start: UnsafeMutablePointer<UInt8>) {
+            self.start = start
+            start[0] = 0x20
+        }
+
+        @inline(__always)
+        mutating func append(_ b: UInt8) {
+            start[count] = b
+            count += 1
+        }
 
         @inline(__always)
         mutating func emit(_ b: UInt8) {
@@ -146,10 +174,10 @@ struct FacetText {
         /// A byte of a word, after the space owed.
         @inline(__always)
         mutating func word(_ b: UInt8) {
-            if pendingSpace && wrote { bytes.append(0x20) }
+            if pendingSpace && wrote { append(0x20) }
             pendingSpace = false
             wrote = true
-            bytes.append(b)
+            append(b)
         }
     }
 
