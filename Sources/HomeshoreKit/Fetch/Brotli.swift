@@ -6,16 +6,18 @@ import CBrotli
 enum Brotli {
     /// The bytes compressed (quality 0, text mode, default window).
     static func compress(_ bytes: [UInt8]) -> [UInt8] {
-        var size = BrotliEncoderMaxCompressedSize(bytes.count)
-        if size == 0 { size = bytes.count + 1024 }  // only for inputs beyond what the bound can tell
-        var out = [UInt8](repeating: 0, count: size)
-        let ok = out.withUnsafeMutableBufferPointer { o in
-            bytes.withUnsafeBufferPointer { i in
+        var bound = BrotliEncoderMaxCompressedSize(bytes.count)
+        if bound == 0 { bound = bytes.count + 1024 }  // only for inputs beyond what the bound can tell
+        var ok = BROTLI_FALSE
+        // Not zeroed first: the encoder writes every byte it reports.
+        let out = [UInt8](unsafeUninitializedCapacity: bound) { o, count in
+            var size = bound
+            ok = bytes.withUnsafeBufferPointer { i in
                 BrotliEncoderCompress(0, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, i.count, i.baseAddress, &size, o.baseAddress)
             }
+            count = ok == BROTLI_TRUE ? size : 0
         }
         precondition(ok == BROTLI_TRUE, "BrotliEncoderCompress failed")
-        out.removeSubrange(size...)
         return out
     }
 
