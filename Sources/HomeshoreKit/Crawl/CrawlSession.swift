@@ -57,9 +57,9 @@ final class CrawlSession: @unchecked Sendable {
     /// - Parameters:
     ///   - scratch: the grouping of a first crawl (``OfferStore/scratchGrouping(employers:)``), or nil to leave
     ///     grouping to the end of the crawl.
-    ///   - groupingPart: offers grouped at a time by `scratch`.
+    ///   - groupingPart: the fewest offers grouped at a time by `scratch` (see `groupSaved`).
     init(sources: [SourceConfig], pages: PoliteFetcher, cache: HTTPCache?, store: OfferStore, runID: Int64,
-         scratch: ScratchGrouping? = nil, groupingPart: Int = 1024, progress: (@Sendable (CrawlProgress) -> Void)?) {
+         scratch: ScratchGrouping? = nil, groupingPart: Int = 512, progress: (@Sendable (CrawlProgress) -> Void)?) {
         self.scratch = scratch
         self.groupingPart = max(1, groupingPart)
         self.sources = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0) })

@@ -33,7 +33,8 @@ extension OfferStore {
     /// ``Crawler/run()``): the new offers are compared with each other and with the stored offers that share one of
     /// their blocking keys, read through `dedup_keys`; what grouping computes of the stored offers' texts (description
     /// words, employer key, place, title words) comes from `dedup_features`, and nothing of it is recomputed. An offer
-    /// keeps its group for good.
+    /// keeps its group for good. (A first crawl, into an empty store, groups its offers as it saves them with a
+    /// ``ScratchGrouping``: this finds none left then, unless that grouping failed.)
     /// - Parameter employers: the employer name normaliser (sources.yaml's aliases).
     /// - Returns: what was done.
     @discardableResult
@@ -347,8 +348,8 @@ final class ScratchGrouping: @unchecked Sendable {
 extension OfferStore {
     /// The grouping of a first crawl, done while it runs: nil unless the store holds no offer yet. A crawl into an
     /// empty store groups its offers from scratch, as ``assignGroups(employers:)`` would at its end; given the ids
-    /// of the offers each save adds (``save(pending:run:at:newIDs:)``), ``group(_:ids:)`` groups them a few
-    /// thousand at a time while pages are still being read, and only the last part is left for the end.
+    /// of the offers each save adds (``save(pending:run:at:newIDs:)``), ``group(_:ids:)`` groups them a part at a
+    /// time while pages are still being read, and only the last part is left for the end.
     func scratchGrouping(employers: EmployerName) throws -> ScratchGrouping? {
         let empty = try pool.read { db in try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM offers)") ?? false }
         return empty ? ScratchGrouping(grouper: OfferGrouper(employers: employers)) : nil

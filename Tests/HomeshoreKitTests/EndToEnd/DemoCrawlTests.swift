@@ -31,11 +31,15 @@ import Testing
         return try JSONDecoder().decode([Expected].self, from: Data(contentsOf: url))
     }
 
-    static func crawl(into folder: TemporaryFolder) async throws -> (CrawlReport, OfferStore, DemoSites.Running) {
+    /// - Parameter groupingPart: offers grouped at a time as the crawl saves them (``CrawlOptions/groupingPart``).
+    static func crawl(into folder: TemporaryFolder, groupingPart: Int? = nil) async throws
+        -> (CrawlReport, OfferStore, DemoSites.Running)
+    {
         let demo = try DemoSites.start()
         let store = try OfferStore(folder: folder.path)
         var options = CrawlOptions()
         options.delayOverride = 0
+        if let groupingPart { options.groupingPart = groupingPart }
         let report = try await Crawler(config: demo.config, store: store, options: options).run()
         return (report, store, demo)
     }
@@ -187,13 +191,8 @@ import Testing
     /// are those of grouping every offer at once, from scratch, afterwards.
     @Test func aFirstCrawlGroupingAsItSavesGroupsAsOneGroupingAfter() async throws {
         let folder = TemporaryFolder()
-        let demo = try DemoSites.start()
+        let (report, store, demo) = try await Self.crawl(into: folder, groupingPart: 3)
         defer { demo.server.stop() }
-        let store = try OfferStore(folder: folder.path)
-        var options = CrawlOptions()
-        options.delayOverride = 0
-        options.groupingPart = 3
-        let report = try await Crawler(config: demo.config, store: store, options: options).run()
         #expect(report.status == "ok")
         func snapshot() throws -> [String] {
             try store.pool.read { db in
