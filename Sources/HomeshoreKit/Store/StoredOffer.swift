@@ -92,20 +92,23 @@ extension Offer {
     var contentHash: String { contentHash(key: key) }
 
     /// ``contentHash`` with the offer's ``key`` already computed.
+    /// Hashed a column at a time, as the text they make would be (the text itself, description and all, was
+    /// copied together first).
     func contentHash(key: String) -> String {
-        var text = ""
-        text.reserveCapacity(256 + (description?.utf8.count ?? 0))
+        var hash = Fingerprint.Builder()
         for (i, value) in columnValues(key: key).enumerated() {
-            if i > 0 { text.append("\u{0}") }
+            if i > 0 { hash.add(0) }
             switch value {
-            case nil: text.append("\u{1}")
-            case let string as String: text.append("s"); text.append(string)
-            case let int as Int: text.append("i\(int)")
-            case let int as Int64: text.append("i\(int)")
-            case let double as Double: text.append("d\(double)")
-            case let other?: text.append("\(other.databaseValue)")
+            case nil: hash.add(1)
+            case let string as String:
+                hash.add(UInt8(ascii: "s"))
+                hash.add(string)
+            case let int as Int: hash.add("i\(int)")
+            case let int as Int64: hash.add("i\(int)")
+            case let double as Double: hash.add("d\(double)")
+            case let other?: hash.add("\(other.databaseValue)")
             }
         }
-        return Fingerprint.of(text)
+        return hash.value
     }
 }

@@ -83,6 +83,42 @@ final class TemporaryFolder {
         #expect(inserted.contains { $0.hasPrefix("employer_id=integer:") } && inserted.contains("employer_ref=text:'KC-1'"))
     }
 
+    /// The content hash, computed a column at a time, is the fingerprint of the columns' text joined (what it was
+    /// computed from before, and what stored offers carry): on generated offers, offers with every field empty or
+    /// set, and texts beyond ASCII, with NULs, with combining marks at the joins.
+    @Test func contentHashIsTheFingerprintOfTheColumnsJoined() {
+        func reference(_ offer: Offer) -> String {
+            var text = ""
+            for (i, value) in offer.columnValues(key: offer.key).enumerated() {
+                if i > 0 { text.append("\u{0}") }
+                switch value {
+                case nil: text.append("\u{1}")
+                case let string as String: text.append("s"); text.append(string)
+                case let int as Int: text.append("i\(int)")
+                case let int as Int64: text.append("i\(int)")
+                case let double as Double: text.append("d\(double)")
+                case let other?: text.append("\(other.databaseValue)")
+                }
+            }
+            return Fingerprint.of(text)
+        }
+        var generator = SyntheticOffers(seed: 3)
+        var offers = generator.corpus(count: 300).map(\.offer)
+        var full = offer("x", title: "\u{0301}Téléconseiller\u{0}👍🏽", employer: "e\u{0301}")
+        full.description = "\u{0301}" + String(repeating: "Ligne ✓ \u{1}\r\n", count: 300)
+        full.salaryMin = 1850.5
+        full.salaryMax = 2_000
+        full.remote = "full"
+        full.posted = "2026-11-28"
+        offers += [full, Offer(source: "", url: ""), offer("y", title: "")]
+        var hashes = Set<String>()
+        for offer in offers {
+            #expect(offer.contentHash == reference(offer), "\(offer.url)")
+            hashes.insert(offer.contentHash)
+        }
+        #expect(hashes.count == offers.count, "different offers, different hashes")
+    }
+
     @Test func reopeningKeepsEverythingAndIsWAL() throws {
         let folder = TemporaryFolder()
         do {
