@@ -469,7 +469,8 @@ final class CrawlSession: @unchecked Sendable {
         // are then written again. In parts of a fixed size, the pages written would grow with the square of the
         // offers; with an eighth they stay within about ten times the index, and the part left for the crawl's end
         // is small (a quarter left a thousand of 5,000 offers to group at the end, a tenth of the crawl's time).
-        guard all ? !ungrouped.isEmpty : ungrouped.count >= max(groupingPart, scratch.result.grouped / 8) else { return }
+        let part = max(groupingPart, scratch.result.grouped / 8)
+        guard all ? !ungrouped.isEmpty : ungrouped.count >= part else { return }
         do {
             try store.group(scratch, ids: ungrouped)
         } catch {

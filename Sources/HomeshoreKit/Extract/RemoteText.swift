@@ -76,7 +76,9 @@ public enum RemoteText {
         }
         return bytes.withUnsafeBufferPointer { haystack -> String?? in
             func any(_ phrases: [Phrase]) -> Bool {
-                phrases.contains { phrase in phrase.bytes.withUnsafeBufferPointer { ByteScan.find($0, in: haystack) != nil } }
+                phrases.contains { phrase in
+                    phrase.bytes.withUnsafeBufferPointer { ByteScan.find($0, in: haystack) != nil }
+                }
             }
             if any(Running.hybrid) { return .some("hybrid") }
             if any(Running.full) { return .some("full") }

@@ -306,7 +306,8 @@ extension OfferStore {
 /// Grouping from scratch, a part at a time with one grouper: for a store where no offer has a group yet, so that
 /// the offers are compared only with each other (and those grouped before them by the same grouper), in id order.
 /// ``OfferStore/regroupAll(employers:)`` and a grouping step that finds no group use it for all their offers at
-/// once; a first crawl into an empty store uses it for its offers as they are saved (``OfferStore/scratchGrouping(employers:)``).
+/// once; a first crawl into an empty store uses it for its offers as they are saved
+/// (``OfferStore/scratchGrouping(employers:)``).
 /// The groups are the same however the ids are cut into parts: nothing but the grouper holds what was grouped
 /// before.
 final class ScratchGrouping: @unchecked Sendable {
@@ -351,11 +352,14 @@ extension OfferStore {
     /// of the offers each save adds (``save(pending:run:at:newIDs:)``), ``group(_:ids:)`` groups them a part at a
     /// time while pages are still being read, and only the last part is left for the end.
     func scratchGrouping(employers: EmployerName) throws -> ScratchGrouping? {
-        let empty = try pool.read { db in try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM offers)") ?? false }
+        let empty = try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM offers)") ?? false
+        }
         return empty ? ScratchGrouping(grouper: OfferGrouper(employers: employers)) : nil
     }
 
-    /// Groups offers with a first crawl's grouping, in a transaction of its own (see ``ScratchGrouping/group(_:ids:)``).
+    /// Groups offers with a first crawl's grouping, in a transaction of its own
+    /// (see ``ScratchGrouping/group(_:ids:)``).
     func group(_ scratch: ScratchGrouping, ids: [Int64]) throws {
         try pool.write { db in try scratch.group(db, ids: ids[...]) }
     }
