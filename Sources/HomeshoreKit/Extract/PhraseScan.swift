@@ -77,23 +77,18 @@ struct Phrase: Sendable {
                 let target = UnsafeMutableRawPointer(buffer.baseAddress!)
                 var i = 0, o = 0
                 while i < n {
-                    // Eight ASCII bytes at a time, their capitals lowered together: a byte's top bit after adding
-                    // 0x80 - 0x41 says it is at least "A", after adding 0x80 - 0x5B at least "Z" + 1 (no carry
-                    // crosses a byte: every byte is below 0x80).
+                    // Eight ASCII bytes at a time, their capitals lowered together.
                     while i + 8 <= n {
                         let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                         guard word & 0x8080_8080_8080_8080 == 0 else { break }
-                        let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
-                        let pastZ = word &+ 0x2525_2525_2525_2525
-                        let capitals = atLeastA & ~pastZ & 0x8080_8080_8080_8080
-                        target.storeBytes(of: word | (capitals >> 2), toByteOffset: o, as: UInt64.self)
+                        target.storeBytes(of: ByteScan.lower(word: word), toByteOffset: o, as: UInt64.self)
                         i += 8
                         o += 8
                     }
                     guard i < n else { break }
                     let byte = source[i]
                     if byte < 0x80 {
-                        buffer[o] = byte &- 0x41 < 26 ? byte + 0x20 : byte
+                        buffer[o] = ByteScan.lower(byte)
                         i += 1
                         o += 1
                         continue

@@ -95,7 +95,7 @@ final class EasyHandle {
         let nameBytes = UnsafeBufferPointer(rebasing: line[..<colon])
         let name = nameBytes.allSatisfy { $0 < 0x80 }
             ? String(unsafeUninitializedCapacity: colon, initializingUTF8With: { out in
-                for (i, byte) in nameBytes.enumerated() { out[i] = byte &- 0x41 < 26 ? byte + 0x20 : byte }
+                for (i, byte) in nameBytes.enumerated() { out[i] = ByteScan.lower(byte) }
                 return colon
             })
             : String(decoding: nameBytes, as: UTF8.self).lowercased()

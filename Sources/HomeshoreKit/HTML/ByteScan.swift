@@ -14,6 +14,17 @@ enum ByteScan {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
+    /// ``lower(_:)`` of the eight bytes of a word at once (bytes of 0x80 and above are left as they are). A byte's
+    /// low seven bits plus 0x80 - 0x41 set its top bit when it is at least "A", plus 0x80 - 0x5B when it is past "Z";
+    /// no carry crosses a byte (each is at most 0x7F + 0x3F).
+    @inline(__always)
+    static func lower(word: UInt64) -> UInt64 {
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ~word
+            & 0x8080_8080_8080_8080
+        return word | (capitals >> 2)
+    }
+
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }

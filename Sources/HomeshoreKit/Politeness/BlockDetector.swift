@@ -161,9 +161,7 @@ public enum BlockDetector {
     /// collapsed. Cheap and approximate; enough to tell a one-paragraph wall from a page of content.
     /// - Parameter lowered: ASCII capitals lowered too, as the text is copied.
     static func visibleBytes(_ bytes: ArraySlice<UInt8>, lowered: Bool = false) -> [UInt8] {
-        // Per byte of a word: 0x20 added to an ASCII capital when lowering.
-        let lowering: UInt64 = lowered ? 0x2020_2020_2020_2020 : 0
-        return bytes.withUnsafeBufferPointer { bytes in
+        bytes.withUnsafeBufferPointer { bytes in
             [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
                 // Written through a pointer: appending to an array checks its capacity and uniqueness at each byte.
                 var n = 0
@@ -183,11 +181,7 @@ public enum BlockDetector {
                             if ((word | 0x8080_8080_8080_8080) &- 0x2121_2121_2121_2121) & 0x8080_8080_8080_8080
                                 == 0x8080_8080_8080_8080
                             {
-                                // Capitals: ASCII bytes from "A" to "Z" (see `Phrase.lowerASCII`).
-                                let low = word & 0x7F7F_7F7F_7F7F_7F7F
-                                let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525)
-                                    & ~word & 0x8080_8080_8080_8080
-                                target.storeBytes(of: word | ((capitals >> 2) & lowering), toByteOffset: n,
+                                target.storeBytes(of: lowered ? ByteScan.lower(word: word) : word, toByteOffset: n,
                                     as: UInt64.self)
                                 n += 8
                                 i += 8
@@ -199,7 +193,7 @@ public enum BlockDetector {
                         if b == 32 || b == 9 || b == 10 || b == 13 {
                             if !lastSpace { out[n] = 32; n += 1; lastSpace = true }
                         } else {
-                            out[n] = lowered && b &- 0x41 < 26 ? b + 0x20 : b
+                            out[n] = lowered ? ByteScan.lower(b) : b
                             n += 1
                             lastSpace = false
                         }

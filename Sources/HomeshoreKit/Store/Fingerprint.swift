@@ -3,12 +3,9 @@
 public enum Fingerprint {
     /// The fingerprint of some bytes.
     public static func of<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        var builder = Builder()
+        for byte in bytes { builder.add(byte) }
+        return builder.value
     }
 
     /// The fingerprint of a text's UTF-8 bytes.
@@ -26,12 +23,7 @@ public enum Fingerprint {
         mutating func add(_ text: String) {
             var text = text
             text.withUTF8 { bytes in
-                var h = hash
-                for byte in bytes {
-                    h ^= UInt64(byte)
-                    h = h &* 0x0000_0100_0000_01b3
-                }
-                hash = h
+                for byte in bytes { add(byte) }
             }
         }
 
