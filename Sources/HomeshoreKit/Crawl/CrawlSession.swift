@@ -25,8 +25,9 @@ final class CrawlSession: @unchecked Sendable {
     /// Batches of offers handed to the writer and not saved yet.
     private var queuedSaves = 0
     private var reviewBatch: [PendingReview] = []
-    /// Fresh pages (their bodies compressed) waiting to go into the HTTP cache, a batch per transaction.
-    private var cacheBatch: [HTTPCache.Compressed] = []
+    /// Fresh pages (their validators and extraction, not their bodies) waiting to go into the HTTP cache, a batch
+    /// per transaction.
+    private var cacheBatch: [HTTPCache.Entry] = []
     private var finished: CheckedContinuation<Void, Never>?
     private var done = false
     private(set) var storeFailure: Error?
@@ -126,10 +127,12 @@ final class CrawlSession: @unchecked Sendable {
 
     /// - Parameter validators: what the HTTP cache holds for `url` (``HTTPCache/validators(for:reusing:)``), when
     ///   it was read already; nil to read it in ``PoliteFetcher/get``.
+    /// - Parameter again: the page is asked for a second time in this crawl (in full, after a 304 that left
+    ///   nothing to extract): not refused as visited.
     private func submit(source: String, url: String, job: Job,
-                        validators: (headers: [(String, String)], entry: HTTPCache.Entry?)? = nil) {
+                        validators: (headers: [(String, String)], entry: HTTPCache.Entry?)? = nil, again: Bool = false) {
         let fresh: Bool = lock.withLock {
-            if case .listing = job, !visited[source, default: []].insert(url).inserted { return false }
+            if !again, case .listing = job, !visited[source, default: []].insert(url).inserted { return false }
             outstanding += 1
             return true
         }
@@ -181,7 +184,7 @@ final class CrawlSession: @unchecked Sendable {
             if response.headers["etag"] != nil || response.headers["last-modified"] != nil {
                 entry = HTTPCache.Entry(url: url, finalURL: response.finalURL, etag: response.headers["etag"],
                     lastModified: response.headers["last-modified"], contentType: response.contentType,
-                    body: response.body, derivedKey: nil, derived: nil)
+                    body: [], derivedKey: nil, derived: nil)
             }
             process(page, source: name, url: url, job: job, bytes: response.body.count, stored: nil, toStore: entry)
         case .notModified(let entry):
@@ -278,10 +281,17 @@ final class CrawlSession: @unchecked Sendable {
                 // store finds otherwise).
                 add([offer], reused: listingReused && reusedDetail)
             }
+        } catch is StoredPageMissing {
+            // Only an extraction stored by the same recipe makes a request conditional, but this one could not be
+            // read (cut, or written in a form this version does not know): the page is asked for again, in full.
+            submit(source: name, url: url, job: job, validators: ([], nil), again: true)
         } catch {
             fail(name, error is FeedError ? "\(error)" : "\(page.url): \(error)", job: job)
         }
     }
+
+    /// A 304 whose stored extraction cannot be used, for a page whose body is not kept.
+    private struct StoredPageMissing: Error {}
 
     /// The key under which what extraction makes of a page for `job` is kept in the HTTP cache.
     private func derivedKey(_ name: String, _ job: Job) -> String {
@@ -294,12 +304,12 @@ final class CrawlSession: @unchecked Sendable {
     private func detailKey(_ name: String) -> String { recipeKeys[name]! + ".detail" }
 
     /// The page to extract from. After a 304 the stored body is not read when the stored extraction was made by
-    /// the same recipe (it is reused instead); should that extraction not decode after all, the body is read now.
+    /// the same recipe (it is reused instead); should that extraction not decode after all, the body is read now
+    /// from a row that kept it (written by an earlier version).
+    /// - Throws: `StoredPageMissing` when the body is not kept: the page is then fetched again in full.
     private func readable(_ page: Page, stored: HTTPCache.Entry?, url: String) throws -> Page {
         guard let stored, stored.bodyOmitted else { return page }
-        guard let full = try cache?.entry(for: url) else {
-            throw CrawlError(description: "the stored copy of the page cannot be read")
-        }
+        guard let full = try? cache?.entry(for: url) else { throw StoredPageMissing() }
         return Page(url: full.finalURL, body: full.body, contentType: full.contentType)
     }
 
@@ -311,8 +321,7 @@ final class CrawlSession: @unchecked Sendable {
         if var entry = fresh {
             entry.derivedKey = key
             entry.derived = [UInt8](derived)
-            let page = HTTPCache.compress(entry)
-            lock.withLock { cacheBatch.append(page) }
+            lock.withLock { cacheBatch.append(entry) }
             flushCache(force: false)
         } else if stored != nil {
             try? cache.storeDerived(url: url, key: key, derived: [UInt8](derived))
@@ -323,7 +332,7 @@ final class CrawlSession: @unchecked Sendable {
     /// when a crawl is cut short is only fetched again in full next time.
     private func flushCache(force: Bool) {
         guard let cache else { return }
-        let pages: [HTTPCache.Compressed] = lock.withLock {
+        let pages: [HTTPCache.Entry] = lock.withLock {
             guard !cacheBatch.isEmpty, force || cacheBatch.count >= Self.cacheBatchSize else { return [] }
             defer { cacheBatch.removeAll(keepingCapacity: true) }
             return cacheBatch

@@ -62,10 +62,10 @@ final class PoliteFetcher: @unchecked Sendable {
 
     /// Fetches a page.
     /// - Parameters:
-    ///   - key: the key under which the caller would reuse what extraction made of the page: after a 304, when the
-    ///     stored result was made under it, the stored body is not read (``HTTPCache/entry(for:reusing:)``). That
-    ///     stored result is read with the validators, before the request (``HTTPCache/validators(for:reusing:)``),
-    ///     and held until the answer: a 304 needs no second lookup.
+    ///   - key: the key under which the caller would reuse what extraction made of the page. The request is
+    ///     conditional only when the stored result was made under it (the page's body is not kept): that result is
+    ///     read with the validators, before the request (``HTTPCache/validators(for:reusing:)``), and held until the
+    ///     answer, so that a 304 needs no second lookup.
     ///   - deliver: runs the work that ends the fetch, on the caller's own threads: `completion`, and after a 304 the
     ///     reading of the stored page first. It is called on the network thread, a timer thread or the caller's
     ///     thread, and must return quickly.

@@ -1,9 +1,16 @@
 import Foundation
 import GRDB
 
-/// The HTTP cache in the cache folder (`http-cache.sqlite`): per URL, the validators (ETag, Last-Modified), the
-/// body compressed (Brotli; zlib in rows written before version 2 of the file), and what extraction made of it;
-/// per host, robots.txt. A page that answers 304 Not Modified is then neither downloaded nor parsed again.
+/// The HTTP cache in the cache folder (`http-cache.sqlite`): per URL, the validators (ETag, Last-Modified) and what
+/// extraction made of the page, under the key of the recipe that made it; per host, robots.txt. A page that answers
+/// 304 Not Modified is then neither downloaded nor parsed again.
+///
+/// The page itself is not kept. A request is made conditional only when what extraction made of the stored page
+/// was made by the recipe in use (``validators(for:reusing:)``), so that a 304 never needs the page: after a recipe
+/// changes, its pages are fetched in full once. Keeping every page compressed, for that case alone, cost a crawl
+/// about a fifth of its processor time (Brotli at its fastest, then SQLite writing it), and the HTTP cache file its
+/// size. Rows written before that (Brotli, or zlib before version 2 of the file) keep their page, still read when
+/// their stored extraction cannot be.
 public final class HTTPCache: Sendable {
     /// A page as stored.
     public struct Entry: Sendable, Equatable {
@@ -12,6 +19,8 @@ public final class HTTPCache: Sendable {
         public var etag: String?
         public var lastModified: String?
         public var contentType: String?
+        /// The page, as read from a row that kept it (written by an earlier version); empty otherwise, and never
+        /// stored.
         public var body: [UInt8]
         /// What extraction made of the page, under the key of the recipe that made it.
         public var derivedKey: String?
@@ -56,7 +65,7 @@ public final class HTTPCache: Sendable {
                 """)
         }
         migrator.registerMigration("v2: body codec") { db in
-            // Rows written before are zlib; from now on bodies are Brotli (a crawl compresses every page it stores).
+            // Rows written before are zlib; bodies were then Brotli, until they were no longer kept (codec `none`).
             try db.execute(sql: "ALTER TABLE pages ADD COLUMN body_codec TEXT NOT NULL DEFAULT 'zlib'")
         }
         do {
@@ -77,7 +86,8 @@ public final class HTTPCache: Sendable {
 
     /// The stored page for a URL, when there is one; without its body (neither read nor inflated) when what
     /// extraction made of it was made under `key`, which the caller means to reuse instead of the page.
-    /// - Returns: nil when nothing is stored, or the body cannot be inflated.
+    /// - Returns: nil when nothing is stored; when the body is needed (what extraction made of the page is not
+    ///   `key`'s) but not kept (every row written since bodies are no longer kept), or cannot be inflated.
     public func entry(for url: String, reusing key: String?) throws -> Entry? {
         try pool.unsafeRead { db in
             let statement = try db.cachedStatement(sql: """
@@ -90,7 +100,8 @@ public final class HTTPCache: Sendable {
                 lastModified: row["last_modified"], contentType: row["content_type"], body: [],
                 derivedKey: row["derived_key"], derived: (row["derived"] as Data?).map { [UInt8]($0) })
             if let compressed = row["body"] as Data? {
-                guard let body = Self.decompress([UInt8](compressed), codec: row["body_codec"], expectedSize: row["body_size"])
+                guard let body = Self.decompress([UInt8](compressed), codec: row["body_codec"], expectedSize: row["body_size"]),
+                    !body.isEmpty
                 else { return nil }
                 entry.body = body
             } else {
@@ -100,16 +111,17 @@ public final class HTTPCache: Sendable {
         }
     }
 
-    /// The request headers that make a request for `url` conditional, from what is stored.
-    public func conditionalHeaders(for url: String) throws -> [(String, String)] {
-        try validators(for: url, reusing: nil).headers
+    /// The request headers that make a request for `url` conditional, when what is stored of it was extracted
+    /// under `key`.
+    public func conditionalHeaders(for url: String, reusing key: String) throws -> [(String, String)] {
+        try validators(for: url, reusing: key).headers
     }
 
-    /// What asking for `url` again needs, in one lookup: the request headers that make it conditional, and, when
-    /// what extraction made of the stored page was made under `key`, the stored page without its body (as
-    /// ``entry(for:reusing:)`` gives it), which is all a 304 then needs.
-    /// - Returns: no headers and no entry when nothing is stored; no entry when the stored extraction is missing
-    ///   or was made under another key.
+    /// What asking for `url` again needs, in one lookup: when what extraction made of the stored page was made
+    /// under `key`, the request headers that make the request conditional and the stored page without its body
+    /// (as ``entry(for:reusing:)`` gives it), which is all a 304 then needs.
+    /// - Returns: no headers and no entry when nothing is stored, or when the stored extraction is missing or was
+    ///   made under another key (the page is not kept: a 304 would leave nothing to extract).
     public func validators(for url: String, reusing key: String?) throws
         -> (headers: [(String, String)], entry: Entry?)
     {
@@ -149,54 +161,40 @@ public final class HTTPCache: Sendable {
         FROM pages WHERE url
         """
 
-    /// The request headers and, when its stored extraction was asked for, the stored page without its body, from a
-    /// row of `pages` (`derived` NULL unless it is the one asked for).
+    /// The request headers and the stored page without its body, from a row of `pages`, when its stored extraction
+    /// is the one asked for (`derived` NULL otherwise: then neither).
     private static func validators(_ row: Row) -> (headers: [(String, String)], entry: Entry?) {
+        guard let derived = row["derived"] as Data? else { return ([], nil) }
         let etag: String? = row["etag"]
         let lastModified: String? = row["last_modified"]
         var headers: [(String, String)] = []
         if let etag { headers.append(("If-None-Match", etag)) }
         if let lastModified { headers.append(("If-Modified-Since", lastModified)) }
-        guard let derived = row["derived"] as Data? else { return (headers, nil) }
         let entry = Entry(url: row["url"], finalURL: row["final_url"], etag: etag, lastModified: lastModified,
             contentType: row["content_type"], body: [], derivedKey: row["derived_key"], derived: [UInt8](derived),
             bodyOmitted: true)
         return (headers, entry)
     }
 
-    /// A stored body decompressed with the codec it was stored with; nil when it cannot be (the page is then a
-    /// cache miss, fetched again).
+    /// A stored body decompressed with the codec it was stored with (`none`: not kept, empty); nil when it cannot
+    /// be (the page is then a cache miss, fetched again).
     static func decompress(_ bytes: [UInt8], codec: String?, expectedSize: Int) -> [UInt8]? {
         switch codec {
+        case "none": return []
         case "br": return Brotli.decompress(bytes, expectedSize: expectedSize)
         case "zlib", nil: return Deflate.decompress(bytes, expectedSize: expectedSize)
         default: return nil
         }
     }
 
-    /// A page ready to be stored: its body compressed already (``compress(_:)``, done where the page was read, on
-    /// every core), so that storing a batch of them is SQLite's work alone.
-    public struct Compressed: Sendable {
-        /// The page, its body left out.
-        var entry: Entry
-        var bodySize: Int
-        var body: [UInt8]
-    }
-
-    /// The page with its body compressed, for the batch `store`.
-    public static func compress(_ entry: Entry) -> Compressed {
-        var page = entry
-        page.body = []
-        return Compressed(entry: page, bodySize: entry.body.count, body: Brotli.compress(entry.body))
-    }
-
-    /// Stores a page fetched with 200, with what extraction made of it.
+    /// Stores a page fetched with 200, with what extraction made of it (its body is not kept).
     public func store(_ entry: Entry, at date: Date = Date()) throws {
-        try store([Self.compress(entry)], at: date)
+        try store([entry], at: date)
     }
 
-    /// Stores pages fetched with 200, in one transaction: a crawl hands them over in batches.
-    public func store(_ pages: [Compressed], at date: Date = Date()) throws {
+    /// Stores pages fetched with 200, in one transaction: a crawl hands them over in batches. Their bodies are not
+    /// kept (written empty, codec `none`).
+    public func store(_ pages: [Entry], at date: Date = Date()) throws {
         guard !pages.isEmpty else { return }
         let fetchedAt = DateText.timestamp(date)
         try pool.write { db in
@@ -205,13 +203,12 @@ public final class HTTPCache: Sendable {
                 INSERT OR REPLACE INTO pages
                     (url, final_url, etag, last_modified, content_type, body, body_size, body_codec, fetched_at,
                      derived_key, derived)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'br', ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, x'', 0, 'none', ?, ?, ?)
                 """)
-            for page in pages {
-                let entry = page.entry
+            for entry in pages {
                 try statement.execute(arguments: [entry.url, entry.finalURL, entry.etag, entry.lastModified,
-                                                  entry.contentType, Data(page.body), page.bodySize, fetchedAt,
-                                                  entry.derivedKey, entry.derived.map { Data($0) }])
+                                                  entry.contentType, fetchedAt, entry.derivedKey,
+                                                  entry.derived.map { Data($0) }])
             }
         }
     }

@@ -104,20 +104,46 @@ import Testing
         #expect(try run.store.offers().count == 150)
     }
 
-    /// After a 304 the stored page is not read when its stored extraction is reused; when that extraction does not
-    /// decode (written by another version), the stored page is read then and extracted again.
-    @Test func anUnchangedPageWhoseStoredExtractionDoesNotDecodeIsExtractedAgain() async throws {
+    /// After a 304 the stored extraction is reused; when it does not decode (cut, or written by another version),
+    /// the page, whose body is not kept, is asked for again in full and extracted again.
+    @Test func anUnchangedPageWhoseStoredExtractionDoesNotDecodeIsFetchedAgain() async throws {
         let run = try Run()
-        _ = try await run.crawl()
+        let first = try await run.crawl()
         try await run.store.httpCache().pool.write { db in
             try db.execute(sql: "UPDATE pages SET derived = X'7B'")  // "{": the key still matches, the JSON is cut
         }
         let second = try await run.crawl()
         #expect(second.status == "ok", "\(second.errors)")
         #expect(second.notModified == 6)
+        #expect(second.pages == 6 && second.bytes == first.bytes)
+        #expect(run.site.hitCount("/list.html") == 3 && run.site.hitCount("/offers/3.html") == 3)
         #expect(second.offersSeen == 5)
         #expect(second.offersUpdated == 0)
         #expect(try run.titles() == CrawlFaultTests.allTitles)
+        // Extracted and stored again: the next crawl reuses it.
+        let third = try await run.crawl()
+        #expect(third.notModified == 6 && third.bytes == 0 && third.offersSeen == 5 && third.offersUpdated == 0)
+    }
+
+    /// The HTTP cache keeps what a recipe extracted, not the page: after the recipe changes, its pages are asked for
+    /// without validators (a 304 would leave nothing to extract) and extracted by the new recipe, once.
+    @Test func aChangedRecipeFetchesItsPagesInFullOnce() async throws {
+        let run = try Run()
+        let first = try await run.crawl()
+        let changed = "    detail:\n      title: \"css: h1\""
+        let second = try await run.crawl(extra: changed)
+        #expect(second.status == "ok", "\(second.errors)")
+        #expect(second.notModified == 0)
+        #expect(second.pages == 6 && second.bytes == first.bytes)
+        #expect(second.offersSeen == 5 && second.offersNew == 0)
+        #expect(try run.titles() == CrawlFaultTests.allTitles)
+        let third = try await run.crawl(extra: changed)
+        #expect(third.notModified == 6 && third.bytes == 0 && third.offersSeen == 5 && third.offersUpdated == 0)
+        // The pages' bodies were never written.
+        let kept = try await run.store.httpCache().pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM pages WHERE length(body) > 0 OR body_size > 0")
+        }
+        #expect(kept == 0)
     }
 
     /// Stored extractions written as JSON by an earlier version are reused after a 304, and stored again in the
