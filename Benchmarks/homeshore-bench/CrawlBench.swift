@@ -61,6 +61,7 @@ enum CrawlBench {
         var crawlCPU = 0.0
         var stored = 0
         var pagesFetched = 0
+        var waiting = 0
         for _ in 0..<(only == "store" ? 0 : reps) {
             let folder = temporaryFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -79,6 +80,7 @@ enum CrawlBench {
                 crawlCPU = Measure.cpu() - cpu
                 stored = try store.offerCount()
                 pagesFetched = report.pages
+                waiting = report.mostWaitingBytes
             }
             let errors = report.outcomes.reduce(0) { $0 + $1.errors.count }
             if errors > 0 { print("  crawl errors: \(errors), first: \(report.outcomes.first?.errors.first ?? "")") }
@@ -86,7 +88,8 @@ enum CrawlBench {
         let crawlPeak = Measure.peakMB
         if only != "store" { print("our crawl: \(Measure.fmt(Double(pagesFetched) / crawlBest, 0)) pages/s, \(Measure.fmt(mb / crawlBest)) MB/s, "
             + "\(Measure.fmt(crawlBest, 2)) s, \(pagesFetched) pages, \(stored) offers stored, peak RSS \(Measure.fmt(crawlPeak)) MB, "
-            + "processor \(Measure.fmt(crawlCPU, 2)) s (\(Measure.fmt(1e6 * crawlCPU / Double(max(1, pagesFetched)), 0)) µs a page\(base == nil ? ", server included" : ""))") }
+            + "processor \(Measure.fmt(crawlCPU, 2)) s (\(Measure.fmt(1e6 * crawlCPU / Double(max(1, pagesFetched)), 0)) µs a page\(base == nil ? ", server included" : "")), "
+            + "at most \(Measure.fmt(Double(waiting) / 1e6)) MB of pages waiting for extraction") }
         local?.stop()
         if only == "crawl" { return }
 

@@ -6,6 +6,12 @@ public struct CrawlReport: Sendable, Codable {
     public var outcomes: [SourceOutcome]
     /// Seconds from start to end.
     public var elapsed: Double
+    /// The most bytes of fetched pages that waited for extraction at once (benchmarks print it; not in the JSON).
+    public var mostWaitingBytes = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case runID, outcomes, elapsed
+    }
 
     /// `ok` when every source worked, `failed` when none could be read (failed or blocked), `partial` otherwise
     /// (some sources failed, were blocked, or look broken).

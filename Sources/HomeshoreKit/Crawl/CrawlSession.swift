@@ -59,8 +59,11 @@ final class CrawlSession: @unchecked Sendable {
     ///   - scratch: the grouping of a first crawl (``OfferStore/scratchGrouping(employers:)``), or nil to leave
     ///     grouping to the end of the crawl.
     ///   - groupingPart: the fewest offers grouped at a time by `scratch` (see `groupSaved`).
+    ///   - waitingLimit: bytes of fetched pages waiting for extraction past which no transfer starts (see
+    ///     ``CrawlOptions``).
     init(sources: [SourceConfig], pages: PoliteFetcher, cache: HTTPCache?, store: OfferStore, runID: Int64,
-         scratch: ScratchGrouping? = nil, groupingPart: Int = 512, progress: (@Sendable (CrawlProgress) -> Void)?) {
+         scratch: ScratchGrouping? = nil, groupingPart: Int = 512, waitingLimit: Int = CrawlOptions().waitingLimit,
+         progress: (@Sendable (CrawlProgress) -> Void)?) {
         self.scratch = scratch
         self.groupingPart = max(1, groupingPart)
         self.sources = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0) })
@@ -71,9 +74,14 @@ final class CrawlSession: @unchecked Sendable {
         self.store = store
         self.runID = runID
         self.progress = progress
-        self.workers = WorkerPool(count: ProcessInfo.processInfo.activeProcessorCount, name: "hs extract")
+        let workers = WorkerPool(count: ProcessInfo.processInfo.activeProcessorCount, name: "hs extract")
+        self.workers = workers
         for source in sources { outcomes[source.name] = SourceOutcome(source: source.name) }
+        pages.fetcher.setGate { workers.waitingBytes < waitingLimit }
     }
+
+    /// The most bytes of fetched pages that waited for extraction at once, in this crawl.
+    var mostWaitingBytes: Int { workers.mostWaitingBytes }
 
     enum Job: Sendable {
         case listing(page: Int)
@@ -110,6 +118,7 @@ final class CrawlSession: @unchecked Sendable {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             cacheWriter.async { continuation.resume() }
         }
+        pages.fetcher.setGate(nil)
         workers.shutdown()
         return lock.withLock {
             let list = order.map { name in
@@ -137,8 +146,8 @@ final class CrawlSession: @unchecked Sendable {
             return true
         }
         guard fresh else { return }
-        pages.get(url, reusing: derivedKey(source, job), validators: validators, deliver: { [self] work in
-            workers.submit(work)
+        pages.get(url, reusing: derivedKey(source, job), validators: validators, deliver: { [self] bytes, work in
+            workers.submit(bytes: bytes, work)
         }) { [self] outcome in
             handle(outcome, source: source, url: url, job: job)
             release()

@@ -44,11 +44,12 @@ final class PoliteFetcher: @unchecked Sendable {
     static let heldBytesLimit = 4 << 20
     /// Where a page's outcome goes: `completion`, run through `deliver`.
     struct Delivery: Sendable {
-        let deliver: @Sendable (@escaping @Sendable () -> Void) -> Void
+        /// Hands work to the caller's threads, with the bytes of the page it holds until it starts.
+        let deliver: @Sendable (_ bytes: Int, _ work: @escaping @Sendable () -> Void) -> Void
         let completion: @Sendable (PageOutcome) -> Void
 
         func callAsFunction(_ outcome: PageOutcome) {
-            deliver { completion(outcome) }
+            deliver(0) { completion(outcome) }
         }
     }
 
@@ -67,14 +68,14 @@ final class PoliteFetcher: @unchecked Sendable {
     ///     read with the validators, before the request (``HTTPCache/validators(for:reusing:)``), and held until the
     ///     answer, so that a 304 needs no second lookup.
     ///   - deliver: runs the work that ends the fetch, on the caller's own threads: `completion`, and after a 304 the
-    ///     reading of the stored page first. It is called on the network thread, a timer thread or the caller's
-    ///     thread, and must return quickly.
+    ///     reading of the stored page first, with the bytes of the page body the work holds (0 when none). It is
+    ///     called on the network thread, a timer thread or the caller's thread, and must return quickly.
     ///   - validators: that lookup's result when the caller made it already, for several pages at once (the list
     ///     form of ``HTTPCache/validators(for:reusing:)``); nil to make it here.
     ///   - completion: called once with the outcome, inside `deliver`.
     func get(_ url: String, reusing key: String? = nil,
              validators: (headers: [(String, String)], entry: HTTPCache.Entry?)? = nil,
-             deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void,
+             deliver: @escaping @Sendable (_ bytes: Int, _ work: @escaping @Sendable () -> Void) -> Void,
              completion: @escaping @Sendable (PageOutcome) -> Void) {
         let completion = Delivery(deliver: deliver, completion: completion)
         guard let host = FetchOptions.hostKey(for: url) else {
@@ -144,7 +145,7 @@ final class PoliteFetcher: @unchecked Sendable {
                 // The stored page was read with the validators (`held`), or is read now where the caller handles it,
                 // off the network thread, which goes on with other transfers: one thread hop from the answer to its
                 // handling, not two.
-                completion.deliver { [self] in
+                completion.deliver(0) { [self] in
                     if let held {
                         completion.completion(.notModified(held))
                     } else if let entry = try? cache?.entry(for: url, reusing: key) {
@@ -158,7 +159,7 @@ final class PoliteFetcher: @unchecked Sendable {
                 relax(host)
                 // Decoding and looking for a block page cost as much as a transfer: done where the caller handles the
                 // page, off the network thread.
-                completion.deliver {
+                completion.deliver(response.body.count) {
                     let decoded = Charset.decode(response.body, contentType: response.contentType)
                     if let block = BlockDetector.block(status: response.status, utf8: decoded.utf8) {
                         completion.completion(.blocked("\(url): \(block)"))
@@ -195,7 +196,7 @@ final class PoliteFetcher: @unchecked Sendable {
                     completion(.failed("\(url): HTTP \(response.status) after \(retry) retries"))
                 }
             case 401, 403:
-                completion.deliver {
+                completion.deliver(response.body.count) {
                     let decoded = Charset.decode(response.body, contentType: response.contentType)
                     let seen = BlockDetector.block(status: response.status, utf8: decoded.utf8).map { ": \($0)" } ?? ""
                     completion.completion(.blocked("\(url): HTTP \(response.status) (access refused)\(seen)"))

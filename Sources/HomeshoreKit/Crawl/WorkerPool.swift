@@ -8,7 +8,10 @@ import Foundation
 /// takes the next one waiting without sleeping, and only an idle thread is woken.
 final class WorkerPool: @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [(@Sendable () -> Void)?] = []
+    private var queue: [(work: @Sendable () -> Void, bytes: Int)?] = []
+    /// The bytes that the work queued and not started holds (as told by `submit`), and their most at any moment.
+    private var waiting = 0
+    private var mostWaiting = 0
     private var head = 0
     private var idle = 0
     private var stopping = false
@@ -32,12 +35,29 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Queues `work`; a waiting thread, if any, is woken to run it.
-    func submit(_ work: @escaping @Sendable () -> Void) {
+    /// - Parameter bytes: what the work holds until it starts (a fetched page's body), counted in ``waitingBytes``.
+    func submit(bytes: Int = 0, _ work: @escaping @Sendable () -> Void) {
         condition.lock()
-        queue.append(work)
+        queue.append((work, bytes))
+        waiting += bytes
+        mostWaiting = max(mostWaiting, waiting)
         let wake = idle > 0
         condition.unlock()
         if wake { condition.signal() }
+    }
+
+    /// The bytes held by work queued and not started yet.
+    var waitingBytes: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return waiting
+    }
+
+    /// The most bytes ever held by work queued and not started.
+    var mostWaitingBytes: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return mostWaiting
     }
 
     /// Lets the threads end once the work queued is done, and waits for them.
@@ -61,8 +81,9 @@ final class WorkerPool: @unchecked Sendable {
                 condition.unlock()
                 break
             }
-            let work = queue[head]!
+            let (work, bytes) = queue[head]!
             queue[head] = nil  // the page it holds is let go of when its work ends
+            waiting -= bytes
             head += 1
             // The taken part is dropped now and then, so that the array neither grows without end nor is shifted
             // at every take.

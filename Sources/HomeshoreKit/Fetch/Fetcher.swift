@@ -50,6 +50,13 @@ public final class Fetcher: @unchecked Sendable {
         loop.adjust(host: host, policy: policy, holdFor: holdFor)
     }
 
+    /// Starts no transfer while `open` returns false (transfers in flight go on; it is asked again every few
+    /// milliseconds while shut); nil removes the gate. A crawl shuts it while fetched pages wait for extraction
+    /// beyond a limit. Thread-safe.
+    public func setGate(_ open: (@Sendable () -> Bool)?) {
+        loop.setGate(open)
+    }
+
     /// Requests queued or in flight whose completion has not been called yet.
     public var pendingCount: Int { loop.pendingCount }
 

@@ -21,6 +21,7 @@ final class NetworkLoop: @unchecked Sendable {
     private var changes: [(host: String, policy: HostPolicy?, holdFor: Double?)] = []
     private var closing = false
     private var pending = 0
+    private var gate: (@Sendable () -> Bool)?
 
     // Network thread only.
     private var scheduler: HostScheduler<Job>
@@ -75,6 +76,14 @@ final class NetworkLoop: @unchecked Sendable {
         multi.wakeup()
     }
 
+    /// While `open` returns false, no transfer starts (those in flight go on); nil: no gate. Thread-safe.
+    func setGate(_ open: (@Sendable () -> Bool)?) {
+        lock.lock()
+        gate = open
+        lock.unlock()
+        multi.wakeup()
+    }
+
     /// Changes a host's limits (nil: back to the defaults) and/or holds it back for some seconds; thread-safe.
     func adjust(host: String, policy: HostPolicy?, holdFor: Double?) {
         lock.lock()
@@ -104,6 +113,7 @@ final class NetworkLoop: @unchecked Sendable {
             let adjustments = changes
             changes.removeAll()
             let stop = closing
+            let gate = self.gate
             lock.unlock()
             if stop {
                 cancelAll(new)
@@ -120,7 +130,7 @@ final class NetworkLoop: @unchecked Sendable {
                     complete(job, .failed(job.request, error))
                 }
             }
-            startReady()
+            var shut = !startReady(gate)
             multi.perform()
             for (easy, code) in multi.finishedTransfers() {
                 guard let entry = active.removeValue(forKey: easy) else { continue }
@@ -130,8 +140,8 @@ final class NetworkLoop: @unchecked Sendable {
                 if pool.count < options.maxConnections { pool.append(entry.handle) }
                 complete(entry.job, response)
             }
-            startReady()
-            var timeout = 1000
+            shut = !startReady(gate) || shut
+            var timeout = shut ? 2 : 1000  // a shut gate is asked again soon: nothing wakes the loop when it opens
             if let wake = scheduler.wakeTime() {
                 timeout = min(timeout, max(0, Int(((wake - Self.now()) * 1000).rounded(.up))))
             }
@@ -139,8 +149,10 @@ final class NetworkLoop: @unchecked Sendable {
         }
     }
 
-    /// Starts every waiting transfer that its host's limits and the global limit allow now.
-    private func startReady() {
+    /// Starts every waiting transfer that its host's limits and the global limit allow now, unless `gate` is shut.
+    /// - Returns: false when the gate is shut.
+    private func startReady(_ gate: (@Sendable () -> Bool)?) -> Bool {
+        if let gate, !gate() { return false }
         let now = Self.now()
         while let (job, host) = scheduler.next(now: now) {
             guard let handle = pool.popLast() ?? EasyHandle() else {
@@ -152,6 +164,7 @@ final class NetworkLoop: @unchecked Sendable {
             active[handle.raw] = (handle, job, host)
             multi.add(handle)
         }
+        return true
     }
 
     private func complete(_ job: Job, _ response: FetchResponse) {
