@@ -18,14 +18,19 @@ final class WorkerPool: @unchecked Sendable {
     private var running = 0
 
     /// Starts `count` threads (at least one).
-    /// - Parameter name: the threads' name, as shown by debuggers, `top -H` and `perf` (with each thread's number
-    ///   appended; 15 bytes in all are kept).
-    init(count: Int, name: String) {
+    /// - Parameters:
+    ///   - name: the threads' name, as shown by debuggers, `top -H` and `perf` (with each thread's number
+    ///     appended; 15 bytes in all are kept).
+    ///   - niceness: the threads' nice value (0 to 19: higher yields the processor to the process's other threads,
+    ///     and to other processes, more readily).
+    init(count: Int, name: String, niceness: Int32 = 0) {
         let count = max(1, count)
         running = count
         for i in 0..<count {
             let thread = Thread { [self] in
                 Thread.nameCurrent("\(name) \(i + 1)")
+                // Linux keeps a nice value per thread: `who` 0 is the calling thread.
+                if niceness > 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
                 loop()
             }
             // As deep as the main thread's: extraction recurses through libxml2's tree.
