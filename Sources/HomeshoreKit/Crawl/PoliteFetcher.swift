@@ -142,6 +142,12 @@ final class PoliteFetcher: @unchecked Sendable {
             switch response.status {
             case 304:
                 relax(host)
+                // Not Modified answers a conditional request only. Asked again in full, a server that still says 304
+                // would be asked forever.
+                guard !headers.isEmpty else {
+                    completion(.failed("\(url): HTTP 304 Not Modified to a request that was not conditional"))
+                    return
+                }
                 // The stored page was read with the validators (`held`), or is read now where the caller handles it,
                 // off the network thread, which goes on with other transfers: one thread hop from the answer to its
                 // handling, not two.

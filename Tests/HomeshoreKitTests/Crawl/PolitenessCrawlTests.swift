@@ -184,6 +184,29 @@ import Testing
         #expect(third.notModified == 6 && third.offersUpdated == 0 && third.offersSeen == 5)
     }
 
+    /// A server that answers 304 whether the request was conditional or not: the page fails with that said, once,
+    /// and the rest of the crawl goes on (asked again in full, it would be asked forever).
+    @Test func a304ToARequestWithoutValidatorsIsAnError() async throws {
+        let run = try Run()
+        _ = try await run.crawl()
+        run.site.fault("/offers/2.html") { _, _ in LoopbackServer.Response(status: 304, headers: [("ETag", "\"x\"")]) }
+        // A changed recipe: no request is conditional.
+        let second = try await run.crawl(extra: "    detail:\n      title: \"css: h1\"")
+        #expect(second.status == "partial")
+        #expect(second.errors == [run.site.base + "/offers/2.html: HTTP 304 Not Modified to a request that was not conditional"])
+        #expect(run.site.hitCount("/offers/2.html") == 2)
+        #expect(second.offersSeen == 5)
+        // Its stored extraction cut: asked conditionally (304, nothing to reuse), then in full (304 again).
+        try await run.store.httpCache().pool.write { db in
+            try db.execute(sql: "UPDATE pages SET derived = X'7B' WHERE url LIKE '%/offers/3.html'")
+        }
+        run.site.fault("/offers/3.html") { _, _ in LoopbackServer.Response(status: 304, headers: [("ETag", "\"x\"")]) }
+        let third = try await run.crawl(extra: "    detail:\n      title: \"css: h1\"")
+        #expect(third.errors.contains(run.site.base + "/offers/3.html: HTTP 304 Not Modified to a request that was not conditional"))
+        #expect(run.site.hitCount("/offers/3.html") == 4)
+        #expect(try run.store.offers().count == 5)
+    }
+
     /// A detail page unchanged (304) under a listing that changed: the offer is completed again from the new
     /// listing item, not taken from what the stored extraction completed last time.
     @Test func anUnchangedPageUnderAChangedListingItemIsCompletedAgain() async throws {
