@@ -77,8 +77,8 @@ final class CrawlSession: @unchecked Sendable {
         // Extraction yields to the writer and the network thread (nice 8: a sixth of their weight when they compete).
         // It runs on every core, while the writer saves and groups on one: when the writer fell behind, the crawl
         // ended with a fifth of its time spent on the writer's backlog, one core busy and the other idle. Measured
-        // on the 5,000-page bench, alternated 8 times: median 4,305 → 4,525 pages/s (nice 5: 4,556 beside 4,725 for
-        // 8), processors idle during the crawl 14-18 → 9-12 %.
+        // on the 5,000-page bench, alternated 10 times: median 4,608 → 4,883 pages/s (nice 5: 4,556 beside 4,725
+        // for 8), processors idle during the crawl 14-18 → 7-10 % (see docs/benchmarks.md).
         let workers = WorkerPool(count: ProcessInfo.processInfo.activeProcessorCount, name: "hs extract", niceness: 8)
         self.workers = workers
         for source in sources { outcomes[source.name] = SourceOutcome(source: source.name) }

@@ -130,7 +130,7 @@ final class NetworkLoop: @unchecked Sendable {
                     complete(job, .failed(job.request, error))
                 }
             }
-            var shut = !startReady(gate)
+            startReady(gate)
             multi.perform()
             for (easy, code) in multi.finishedTransfers() {
                 guard let entry = active.removeValue(forKey: easy) else { continue }
@@ -140,7 +140,7 @@ final class NetworkLoop: @unchecked Sendable {
                 if pool.count < options.maxConnections { pool.append(entry.handle) }
                 complete(entry.job, response)
             }
-            shut = !startReady(gate) || shut
+            let shut = !startReady(gate)
             var timeout = shut ? 2 : 1000  // a shut gate is asked again soon: nothing wakes the loop when it opens
             if let wake = scheduler.wakeTime() {
                 timeout = min(timeout, max(0, Int(((wake - Self.now()) * 1000).rounded(.up))))
@@ -151,6 +151,7 @@ final class NetworkLoop: @unchecked Sendable {
 
     /// Starts every waiting transfer that its host's limits and the global limit allow now, unless `gate` is shut.
     /// - Returns: false when the gate is shut.
+    @discardableResult
     private func startReady(_ gate: (@Sendable () -> Bool)?) -> Bool {
         if let gate, !gate() { return false }
         let now = Self.now()

@@ -6,6 +6,8 @@ import Testing
 /// robots.txt, conditional requests and silent breakage, against the loopback fault site.
 @Suite struct PolitenessCrawlTests {
     typealias Run = CrawlFaultTests.Run
+    /// A line that changes the source's recipe (and extracts the same titles).
+    static let changedRecipe = "    detail:\n      title: \"css: h1\""
 
     @Test func aDisallowedURLIsReportedAndNeverFetched() async throws {
         let run = try Run()
@@ -130,14 +132,13 @@ import Testing
     @Test func aChangedRecipeFetchesItsPagesInFullOnce() async throws {
         let run = try Run()
         let first = try await run.crawl()
-        let changed = "    detail:\n      title: \"css: h1\""
-        let second = try await run.crawl(extra: changed)
+        let second = try await run.crawl(extra: Self.changedRecipe)
         #expect(second.status == "ok", "\(second.errors)")
         #expect(second.notModified == 0)
         #expect(second.pages == 6 && second.bytes == first.bytes)
         #expect(second.offersSeen == 5 && second.offersNew == 0)
         #expect(try run.titles() == CrawlFaultTests.allTitles)
-        let third = try await run.crawl(extra: changed)
+        let third = try await run.crawl(extra: Self.changedRecipe)
         #expect(third.notModified == 6 && third.bytes == 0 && third.offersSeen == 5 && third.offersUpdated == 0)
         // The pages' bodies were never written.
         let kept = try await run.store.httpCache().pool.read { db in
@@ -191,7 +192,7 @@ import Testing
         _ = try await run.crawl()
         run.site.fault("/offers/2.html") { _, _ in LoopbackServer.Response(status: 304, headers: [("ETag", "\"x\"")]) }
         // A changed recipe: no request is conditional.
-        let second = try await run.crawl(extra: "    detail:\n      title: \"css: h1\"")
+        let second = try await run.crawl(extra: Self.changedRecipe)
         #expect(second.status == "partial")
         #expect(second.errors == [run.site.base + "/offers/2.html: HTTP 304 Not Modified to a request that was not conditional"])
         #expect(run.site.hitCount("/offers/2.html") == 2)
@@ -201,7 +202,7 @@ import Testing
             try db.execute(sql: "UPDATE pages SET derived = X'7B' WHERE url LIKE '%/offers/3.html'")
         }
         run.site.fault("/offers/3.html") { _, _ in LoopbackServer.Response(status: 304, headers: [("ETag", "\"x\"")]) }
-        let third = try await run.crawl(extra: "    detail:\n      title: \"css: h1\"")
+        let third = try await run.crawl(extra: Self.changedRecipe)
         #expect(third.errors.contains(run.site.base + "/offers/3.html: HTTP 304 Not Modified to a request that was not conditional"))
         #expect(run.site.hitCount("/offers/3.html") == 4)
         #expect(try run.store.offers().count == 5)
